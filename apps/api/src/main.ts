@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createApp } from '@task-api/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { EnvironmentError, loadEnvironment } from './config/environment';
+
+async function bootstrap(): Promise<void> {
+  const started = performance.now();
+  const env = loadEnvironment();
+  const app = await createApp(AppModule.forRoot(env), { bodyLimit: env.BODY_LIMIT_BYTES });
+  await app.listen(env.PORT, env.HOST);
+  const bootMs = Math.round(performance.now() - started);
+  app.get(Logger).log(`Task API listening on ${await app.getUrl()} (Swagger UI at /docs), booted in ${bootMs} ms`);
+}
+
+bootstrap().catch((error: unknown) => {
+  // An invalid environment is the operator's to fix: name the variable, skip the stack.
+  console.error(error instanceof EnvironmentError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One invalid field of a request, as listed in a problem's `errors`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the body of every error response. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem type URIs are relative references, resolved against the API's own origin. */
+export const problemType = (slug: string): string => `/problems/${slug}`;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const SLUGS: Record<number, string> = {
+  400: 'bad-request',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  412: 'precondition-failed',
+  413: 'content-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable-content',
+  500: 'internal-error',
+  503: 'service-unavailable',
+};
+
+export function titleForStatus(status: number): string {
+  return TITLES[status] ?? 'Error';
+}
+
+export function typeForStatus(status: number): string {
+  return problemType(SLUGS[status] ?? `http-${status}`);
+}
+
+/**
+ * The one exception type the codebase throws for expected failures. The exception filter
+ * renders it as problem+json; extra members (e.g. `existingId` on a 409) are kept.
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    detail: string,
+    readonly extras: { type?: string; title?: string; errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(detail, status);
+  }
+}
+
+export const notFound = (what: string, id: string): ProblemException =>
+  new ProblemException(HttpStatus.NOT_FOUND, `${what} ${id} does not exist.`, {
+    type: problemType('not-found'),
+  });
+
+export const badRequest = (detail: string, errors?: FieldError[]): ProblemException =>
+  new ProblemException(HttpStatus.BAD_REQUEST, detail, {
+    type: problemType('validation-error'),
+    title: 'Invalid request',
+    errors,
+  });
+
+export const unprocessable = (detail: string, errors?: FieldError[]): ProblemException =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, {
+    type: problemType('unprocessable-content'),
+    errors,
+  });
+
+export const preconditionFailed = (detail: string): ProblemException =>
+  new ProblemException(HttpStatus.PRECONDITION_FAILED, detail, {
+    type: problemType('precondition-failed'),
+  });

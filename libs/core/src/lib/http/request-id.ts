@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** Echo a caller's id only when it is short and plain, so logs cannot be forged through it. */
+const ACCEPTED_REQUEST_ID = /^[\w.:@=+/-]{1,128}$/;
+
+/**
+ * The request's id: the caller's `X-Request-Id` or a new UUID. Stored on the raw request, where
+ * both Fastify (`request.id`) and the pino HTTP logger pick it up.
+ */
+export function requestIdOf(raw: IncomingMessage & { id?: string }): string {
+  if (raw.id) return raw.id;
+  const header = raw.headers['x-request-id'];
+  const given = Array.isArray(header) ? header[0] : header;
+  raw.id = given && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
+  return raw.id;
+}

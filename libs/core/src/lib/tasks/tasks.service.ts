@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { TaskExtensions } from '../extension/task-extensions';
+import { badRequest, notFound, preconditionFailed } from '../http/problem';
+import { Page, decodeCursor, toPage } from '../http/pagination';
+import { validatePlain } from '../http/validation';
+import { CreateTaskDto } from './dto/create-task.dto';
+import { ListTasksQueryDto, TASK_SORTS } from './dto/list-tasks-query.dto';
+import { TaskDto, toTaskDto } from './dto/task.dto';
+import { UpdateTaskDto } from './dto/update-task.dto';
+import { Task } from './task.entity';
+import {
+  TaskChanges,
+  TaskCursor,
+  TasksRepository,
+  isValidSortValue,
+  sortValueOf,
+} from './tasks.repository';
+
+/** A task view with its ETag, for the controller to put in the header. */
+export interface TaskWithEtag {
+  task: TaskDto;
+  etag: string;
+}
+
+export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
+
+const isTaskCursor = (value: unknown): value is TaskCursor => {
+  const cursor = value as TaskCursor;
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    (TASK_SORTS as readonly string[]).includes(cursor.sort) &&
+    typeof cursor.id === 'string' &&
+    isUUID(cursor.id) &&
+    isValidSortValue(cursor.sort, cursor.value)
+  );
+};
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly extensions: TaskExtensions,
+  ) {}
+
+  async create(input: CreateTaskDto): Promise<TaskWithEtag> {
+    const status = input.status ?? 'todo';
+    const task = await this.tasks.insert({
+      title: input.title,
+      description: input.description ?? null,
+      status,
+      priority: input.priority ?? 'normal',
+      dueAt: input.dueAt ?? null,
+      completedAt: status === 'done' ? new Date() : null,
+    });
+    return this.withEtag(task);
+  }
+
+  async get(id: string): Promise<TaskWithEtag> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw notFound('Task', id);
+    return this.withEtag(task);
+  }
+
+  /** Loads a task or answers 404: for feature libraries' nested routes (`/tasks/:id/...`). */
+  async require(id: string): Promise<Task> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw notFound('Task', id);
+    return task;
+  }
+
+  async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<TaskWithEtag> {
+    const updated = await this.tasks.transaction(async (manager) => {
+      const before = await this.tasks.findForUpdate(manager, id);
+      if (!before) throw notFound('Task', id);
+      assertIfMatch(before, ifMatch);
+      const changes = changesOf(before, input);
+      if (Object.keys(changes).length === 0) return before;
+      const after = await this.tasks.update(manager, id, changes);
+      await this.extensions.notifyUpdated({ before, after }, manager);
+      return after;
+    });
+    return this.withEtag(updated);
+  }
+
+  async remove(id: string, ifMatch?: string): Promise<void> {
+    await this.tasks.transaction(async (manager) => {
+      const task = await this.tasks.findForUpdate(manager, id);
+      if (!task) throw notFound('Task', id);
+      assertIfMatch(task, ifMatch);
+      await this.extensions.notifyDeleted(task, manager);
+      await this.tasks.delete(manager, id);
+    });
+  }
+
+  /**
+   * `rawQuery` is the whole query string: core validates its own parameters, each feature
+   * filter validates the ones it declared, and any other parameter is a 400.
+   */
+  async list(rawQuery: Record<string, unknown>): Promise<Page<TaskDto>> {
+    const featureParams = this.extensions.filterParameterNames();
+    const coreRaw = Object.fromEntries(Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)));
+    const query = validatePlain(ListTasksQueryDto, coreRaw);
+    const after = query.cursor ? decodeCursor(query.cursor, isTaskCursor) : undefined;
+    if (after && after.sort !== query.sort) {
+      throw badRequest('The cursor was made for another sort order.', [
+        { field: 'cursor', message: `was made for sort=${after.sort}` },
+      ]);
+    }
+    const rows = await this.tasks.findPage(
+      {
+        statuses: query.status,
+        priorities: query.priority,
+        dueBefore: query.dueBefore,
+        dueAfter: query.dueAfter,
+        search: query.q,
+        sort: query.sort,
+        after,
+        limit: query.limit,
+      },
+      (builder) => this.applyFeatureFilters(rawQuery, builder),
+    );
+    const page = toPage(rows, query.limit, (task) => task, (task) => ({
+      sort: query.sort,
+      value: sortValueOf(task, query.sort),
+      id: task.id,
+    }));
+    return { items: await this.toViews(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** Task views with every feature's fields, one load per feature for the whole list. */
+  async toViews(tasks: readonly Task[]): Promise<TaskDto[]> {
+    const views = tasks.map(toTaskDto);
+    const ids = tasks.map((task) => task.id);
+    for (const enricher of this.extensions.viewEnrichers()) {
+      const values = ids.length > 0 ? await enricher.load(ids, this.tasks.manager) : new Map();
+      for (const view of views) view[enricher.field] = values.get(view.id) ?? enricher.emptyValue();
+    }
+    return views;
+  }
+
+  private async withEtag(task: Task): Promise<TaskWithEtag> {
+    const [view] = await this.toViews([task]);
+    return { task: view, etag: etagOf(task) };
+  }
+
+  private applyFeatureFilters(rawQuery: Record<string, unknown>, builder: Parameters<Parameters<TasksRepository['findPage']>[1]>[0]): void {
+    for (const filter of this.extensions.listFilters()) {
+      const own = filter.parameters
+        .filter(({ name }) => rawQuery[name] !== undefined)
+        .map(({ name }) => [name, rawQuery[name]] as const);
+      if (own.length > 0) filter.apply(Object.fromEntries(own), builder);
+    }
+  }
+}
+
+/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
+function assertIfMatch(task: Task, ifMatch: string | undefined): void {
+  if (ifMatch === undefined) return;
+  const accepted = ifMatch.split(',').map((tag) => tag.trim());
+  if (accepted.includes('*') || accepted.includes(etagOf(task))) return;
+  throw preconditionFailed(
+    `The task has changed (its ETag is now ${etagOf(task)}); fetch it again and retry.`,
+  );
+}
+
+/** Only the fields that really change; `completedAt` follows the status in and out of done. */
+function changesOf(before: Task, input: UpdateTaskDto): TaskChanges {
+  const changes: TaskChanges = {};
+  if (input.title !== undefined && input.title !== before.title) changes.title = input.title;
+  if (input.description !== undefined && input.description !== before.description) {
+    changes.description = input.description;
+  }
+  if (input.priority !== undefined && input.priority !== before.priority) changes.priority = input.priority;
+  if (input.dueAt !== undefined && input.dueAt?.getTime() !== before.dueAt?.getTime()) {
+    changes.dueAt = input.dueAt;
+  }
+  if (input.status !== undefined && input.status !== before.status) {
+    changes.status = input.status;
+    changes.completedAt = input.status === 'done' ? new Date() : null;
+  }
+  return changes;
+}

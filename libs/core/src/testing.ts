@@ -1,0 +1,2 @@
+export { createTestApp, resetDatabase, StatementCounter, type TestAppOptions } from './testing/test-app';
+export { createTestDatabase, testDatabaseUrl, onRealPostgres, type TestDatabase } from './testing/test-database';
