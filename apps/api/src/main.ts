@@ -10,7 +10,11 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(AppModule.forRoot(env), { bodyLimit: env.BODY_LIMIT_BYTES });
   await app.listen(env.PORT, env.HOST);
   const bootMs = Math.round(performance.now() - started);
-  app.get(Logger).log(`Task API listening on ${await app.getUrl()} (Swagger UI at /docs), booted in ${bootMs} ms`);
+  app
+    .get(Logger)
+    .log(
+      `Task API listening on ${await app.getUrl()} (Swagger UI at /docs), booted in ${bootMs} ms`,
+    );
 }
 
 bootstrap().catch((error: unknown) => {

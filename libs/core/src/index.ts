@@ -32,8 +32,18 @@ export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from './lib/http/pagination';
-export { UuidParam, validatePlain, createValidationPipe, VALIDATION_OPTIONS } from './lib/http/validation';
-export { ApiProblems, ApiQueryFrom, ProblemDetailsDto, createOpenApiDocument } from './lib/http/openapi';
+export {
+  UuidParam,
+  validatePlain,
+  createValidationPipe,
+  VALIDATION_OPTIONS,
+} from './lib/http/validation';
+export {
+  ApiProblems,
+  ApiQueryFrom,
+  ProblemDetailsDto,
+  createOpenApiDocument,
+} from './lib/http/openapi';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
 export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
@@ -44,6 +54,10 @@ export {
   type DatabaseOptions,
   type MigrationClass,
 } from './lib/database/database.module';
-export { startEmbeddedPostgres, IN_MEMORY, type EmbeddedServer } from './lib/database/embedded-postgres';
+export {
+  startEmbeddedPostgres,
+  IN_MEMORY,
+  type EmbeddedServer,
+} from './lib/database/embedded-postgres';
 export { runMigrationsLocked } from './lib/database/migrate';
 export { coreMigrations } from './lib/database/migrations';

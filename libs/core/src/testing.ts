@@ -1,2 +1,12 @@
-export { createTestApp, resetDatabase, StatementCounter, type TestAppOptions } from './testing/test-app';
-export { createTestDatabase, testDatabaseUrl, onRealPostgres, type TestDatabase } from './testing/test-database';
+export {
+  createTestApp,
+  resetDatabase,
+  StatementCounter,
+  type TestAppOptions,
+} from './testing/test-app';
+export {
+  createTestDatabase,
+  testDatabaseUrl,
+  onRealPostgres,
+  type TestDatabase,
+} from './testing/test-database';

@@ -1,5 +1,14 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -12,11 +21,11 @@ export class Environment {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT: number = 3000;
+  PORT = 3000;
 
   @IsOptional()
   @IsString()
-  HOST: string = '0.0.0.0';
+  HOST = '0.0.0.0';
 
   @IsOptional()
   @Transform(emptyAsUnset)
@@ -26,7 +35,7 @@ export class Environment {
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsString()
-  PGLITE_DATA_DIR: string = './.data';
+  PGLITE_DATA_DIR = './.data';
 
   @IsOptional()
   @Transform(emptyAsUnset)
@@ -34,12 +43,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(100)
-  DB_POOL_SIZE: number = 10;
+  DB_POOL_SIZE = 10;
 
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'info';
+  LOG_LEVEL = 'info';
 
   @IsOptional()
   @Transform(emptyAsUnset)

@@ -58,16 +58,14 @@ export class StatementCounter {
 
   constructor(private readonly dataSource: DataSource) {
     this.original = dataSource.logger;
-    const counter = this;
+    const record = (query: string) => this.statements.push(query);
     (dataSource as { logger: TypeOrmLogger }).logger = new Proxy(this.original, {
       get(target, property, receiver) {
-        if (property === 'logQuery') {
-          return (query: string, ...rest: unknown[]) => {
-            counter.statements.push(query);
-            return target.logQuery(query, ...(rest as []));
-          };
-        }
-        return Reflect.get(target, property, receiver);
+        if (property !== 'logQuery') return Reflect.get(target, property, receiver);
+        return (query: string, ...rest: unknown[]) => {
+          record(query);
+          return target.logQuery(query, ...(rest as []));
+        };
       },
     });
   }

@@ -28,7 +28,9 @@ function withDatabase(serverUrl: string, database: string): string {
  * A fresh database for one test run: on the server in `DATABASE_URL` (created here, dropped
  * afterwards, so runs never see each other's rows), else an in-memory embedded PostgreSQL.
  */
-export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+export async function createTestDatabase(
+  serverUrl = process.env.DATABASE_URL,
+): Promise<TestDatabase> {
   if (!serverUrl) {
     const embedded: EmbeddedServer = await startEmbeddedPostgres();
     return { url: embedded.url, kind: 'pglite', drop: () => embedded.stop() };

@@ -17,7 +17,11 @@ export interface DatabaseOptions {
 }
 
 /** Options shared by the app, its TypeORM CLI data source and the tests. */
-export function postgresOptions(url: string, migrations: MigrationClass[], poolSize = 10): DataSourceOptions {
+export function postgresOptions(
+  url: string,
+  migrations: MigrationClass[],
+  poolSize = 10,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -58,7 +62,8 @@ export class DatabaseModule {
             retryDelay: 1_000,
           }),
           dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (!dataSourceOptions) throw new Error('TypeORM gave no data source options');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
             await runMigrationsLocked(dataSource);
             return dataSource;
           },

@@ -58,7 +58,11 @@ export class TaskExtensions {
   private readonly listeners: TaskChangeListener[] = [];
 
   addViewEnricher(enricher: TaskViewEnricher): void {
-    this.assertFree('field', enricher.field, this.enrichers.map((e) => e.field));
+    this.assertFree(
+      'field',
+      enricher.field,
+      this.enrichers.map((e) => e.field),
+    );
     this.enrichers.push(enricher);
   }
 
@@ -94,6 +98,7 @@ export class TaskExtensions {
 
   /** Two features claiming one field or parameter is a composition bug: fail at boot. */
   private assertFree(kind: string, name: string, taken: readonly string[]): void {
-    if (taken.includes(name)) throw new Error(`Task extension ${kind} "${name}" is registered twice`);
+    if (taken.includes(name))
+      throw new Error(`Task extension ${kind} "${name}" is registered twice`);
   }
 }

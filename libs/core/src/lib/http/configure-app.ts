@@ -34,7 +34,10 @@ function createHttpAdapter(options: HttpOptions): FastifyAdapter {
  * Builds and initializes an app from a root module, the same way for `main.ts` and for the
  * tests so that both answer alike: adapter, logger, request ids, OpenAPI, shutdown hooks.
  */
-export async function createApp(module: Type | DynamicModule, options: HttpOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  module: Type | DynamicModule,
+  options: HttpOptions = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), {
     bufferLogs: true,
     // Fastify's own JSON parser only: no form or text bodies (they are answered with 415).
@@ -43,7 +46,10 @@ export async function createApp(module: Type | DynamicModule, options: HttpOptio
   return configureApp(app, options.shutdownHooks ?? true);
 }
 
-async function configureApp(app: NestFastifyApplication, shutdownHooks: boolean): Promise<NestFastifyApplication> {
+async function configureApp(
+  app: NestFastifyApplication,
+  shutdownHooks: boolean,
+): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;

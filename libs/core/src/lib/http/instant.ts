@@ -9,7 +9,8 @@ import { ValidateBy } from 'class-validator';
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** Parses a strict RFC 3339 instant; `undefined` for anything else, including Feb 30 or 25:00. */
 export function parseInstant(value: unknown): Date | undefined {
@@ -42,7 +43,9 @@ export const INSTANT_MESSAGE =
  */
 export function IsInstant(): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (value === null || value === undefined ? value : (parseInstant(value) ?? value))),
+    Transform(({ value }) =>
+      value === null || value === undefined ? value : (parseInstant(value) ?? value),
+    ),
     ValidateBy({
       name: 'isInstant',
       validator: {

@@ -70,7 +70,9 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
               status,
               detail: PROBLEM_DETAILS[status] ?? titleForStatus(status),
               instance: '/tasks',
-              ...(status === 400 ? { errors: [{ field: 'title', message: 'title should not be empty' }] } : {}),
+              ...(status === 400
+                ? { errors: [{ field: 'title', message: 'title should not be empty' }] }
+                : {}),
             },
           },
         },
@@ -104,16 +106,14 @@ function documentTaskExtensions(document: OpenAPIObject, extensions: TaskExtensi
   const listOperation = document.paths['/tasks']?.get;
   if (listOperation) {
     const parameters = extensions.listFilters().flatMap((filter) =>
-      filter.parameters.map(
-        (parameter): ParameterObject => ({
-          name: parameter.name,
-          in: 'query',
-          required: false,
-          description: parameter.description,
-          schema: parameter.schema,
-          example: parameter.example,
-        }),
-      ),
+      filter.parameters.map((parameter): ParameterObject => ({
+        name: parameter.name,
+        in: 'query',
+        required: false,
+        description: parameter.description,
+        schema: parameter.schema,
+        example: parameter.example,
+      })),
     );
     listOperation.parameters = [...(listOperation.parameters ?? []), ...parameters];
   }
@@ -142,7 +142,8 @@ function assertUniqueOperationIds(document: OpenAPIObject): void {
     Object.values(path).map((operation: { operationId?: string }) => operation?.operationId),
   );
   const duplicate = ids.find((id, index) => id && ids.indexOf(id) !== index);
-  if (duplicate) throw new Error(`Two handlers are named ${duplicate}: operation ids must be unique`);
+  if (duplicate)
+    throw new Error(`Two handlers are named ${duplicate}: operation ids must be unique`);
 }
 
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {

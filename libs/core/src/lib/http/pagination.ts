@@ -9,7 +9,12 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=`, shared by every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: 50 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    example: 50,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

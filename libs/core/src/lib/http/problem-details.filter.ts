@@ -45,7 +45,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const fromDatabase = fromDatabaseError(exception);
     if (fromDatabase) {
-      if (fromDatabase.status >= 500) this.logger.warn({ reqId: request.id, err: exception }, fromDatabase.detail);
+      if (fromDatabase.status >= 500)
+        this.logger.warn({ reqId: request.id, err: exception }, fromDatabase.detail);
       return fromDatabase;
     }
     this.logger.error({ reqId: request.id, err: exception }, 'Unhandled error');

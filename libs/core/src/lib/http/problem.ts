@@ -64,7 +64,12 @@ export class ProblemException extends HttpException {
   constructor(
     status: number,
     detail: string,
-    readonly extras: { type?: string; title?: string; errors?: FieldError[]; [key: string]: unknown } = {},
+    readonly extras: {
+      type?: string;
+      title?: string;
+      errors?: FieldError[];
+      [key: string]: unknown;
+    } = {},
   ) {
     super(detail, status);
   }

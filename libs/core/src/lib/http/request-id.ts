@@ -8,10 +8,11 @@ const ACCEPTED_REQUEST_ID = /^[\w.:@=+/-]{1,128}$/;
  * The request's id: the caller's `X-Request-Id` or a new UUID. Stored on the raw request, where
  * both Fastify (`request.id`) and the pino HTTP logger pick it up.
  */
-export function requestIdOf(raw: IncomingMessage & { id?: string }): string {
-  if (raw.id) return raw.id;
+export function requestIdOf(raw: IncomingMessage): string {
+  const stored = raw as IncomingMessage & { id?: string };
+  if (stored.id) return stored.id;
   const header = raw.headers['x-request-id'];
   const given = Array.isArray(header) ? header[0] : header;
-  raw.id = given && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
-  return raw.id;
+  stored.id = given && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
+  return stored.id;
 }

@@ -1,4 +1,10 @@
-import { Param, ParseUUIDPipe, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import {
+  Param,
+  ParseUUIDPipe,
+  ValidationError,
+  ValidationPipe,
+  ValidationPipeOptions,
+} from '@nestjs/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldError, badRequest } from './problem';
@@ -10,7 +16,8 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   transform: true,
   stopAtFirstError: true,
   validationError: { target: false, value: false },
-  exceptionFactory: (errors) => badRequest('The request is invalid.', flattenValidationErrors(errors)),
+  exceptionFactory: (errors) =>
+    badRequest('The request is invalid.', flattenValidationErrors(errors)),
 };
 
 export function createValidationPipe(): ValidationPipe {
@@ -40,7 +47,8 @@ export function validatePlain<T extends object>(type: ClassConstructor<T>, plain
     forbidNonWhitelisted: true,
     stopAtFirstError: true,
   });
-  if (errors.length > 0) throw badRequest('The request is invalid.', flattenValidationErrors(errors));
+  if (errors.length > 0)
+    throw badRequest('The request is invalid.', flattenValidationErrors(errors));
   return instance;
 }
 
@@ -50,6 +58,8 @@ export const UuidParam = (name: string): ParameterDecorator =>
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        badRequest(`Path parameter ${name} must be a UUID.`, [{ field: name, message: 'must be a UUID' }]),
+        badRequest(`Path parameter ${name} must be a UUID.`, [
+          { field: name, message: 'must be a UUID' },
+        ]),
     }),
   );

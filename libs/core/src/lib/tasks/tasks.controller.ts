@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -36,7 +47,10 @@ export class TasksController {
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskDto, description: 'Created; `Location` names the new task.' })
   @ApiProblems(400, 413, 415)
-  async createTask(@Body() body: CreateTaskDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskDto> {
+  async createTask(
+    @Body() body: CreateTaskDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskDto> {
     const { task, etag } = await this.tasks.create(body);
     reply.header('location', `/tasks/${task.id}`).header('etag', etag);
     return task;
@@ -58,14 +72,20 @@ export class TasksController {
   @ApiOperation({ summary: 'Get a task' })
   @ApiOkResponse({ type: TaskDto, description: 'The task; `ETag` carries its version.' })
   @ApiProblems(400, 404)
-  async getTask(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskDto> {
+  async getTask(
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskDto> {
     const { task, etag } = await this.tasks.get(id);
     reply.header('etag', etag);
     return task;
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a task', description: 'Only the fields sent change; `null` clears.' })
+  @ApiOperation({
+    summary: 'Change a task',
+    description: 'Only the fields sent change; `null` clears.',
+  })
   @ApiHeader(IF_MATCH)
   @ApiBody({ type: UpdateTaskDto })
   @ApiOkResponse({ type: TaskDto })
@@ -83,11 +103,17 @@ export class TasksController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a task', description: 'Its tag links and reminders go with it.' })
+  @ApiOperation({
+    summary: 'Delete a task',
+    description: 'Its tag links and reminders go with it.',
+  })
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
-  async deleteTask(@UuidParam('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async deleteTask(
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await this.tasks.remove(id, ifMatch);
   }
 }

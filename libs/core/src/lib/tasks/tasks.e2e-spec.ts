@@ -62,24 +62,41 @@ describe('Tasks (e2e)', () => {
     it('answers 404 problem+json for a task that does not exist', async () => {
       const response = await http.get('/tasks/00000000-0000-4000-8000-000000000000').expect(404);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toMatchObject({ status: 404, title: 'Not Found', instance: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status: 404,
+        title: 'Not Found',
+        instance: expect.any(String),
+      });
     });
   });
 
   describe('update', () => {
     it('changes only the fields sent, increments version and ETag', async () => {
       const task = await createTask({ title: 'Draft', description: 'x', priority: 'low' });
-      const response = await http.patch(`/tasks/${task.id}`).send({ priority: 'urgent', description: null }).expect(200);
-      expect(response.body).toMatchObject({ title: 'Draft', priority: 'urgent', description: null, version: 2 });
+      const response = await http
+        .patch(`/tasks/${task.id}`)
+        .send({ priority: 'urgent', description: null })
+        .expect(200);
+      expect(response.body).toMatchObject({
+        title: 'Draft',
+        priority: 'urgent',
+        description: null,
+        version: 2,
+      });
       expect(response.headers.etag).toBe('"2"');
-      expect(Date.parse(response.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(task.updatedAt as string));
+      expect(Date.parse(response.body.updatedAt)).toBeGreaterThanOrEqual(
+        Date.parse(task.updatedAt as string),
+      );
     });
 
     it('sets completedAt entering done and clears it leaving done', async () => {
       const task = await createTask({ title: 'Finish' });
       const done = await http.patch(`/tasks/${task.id}`).send({ status: 'done' }).expect(200);
       expect(done.body.completedAt).toEqual(expect.stringMatching(/Z$/));
-      const reopened = await http.patch(`/tasks/${task.id}`).send({ status: 'in_progress' }).expect(200);
+      const reopened = await http
+        .patch(`/tasks/${task.id}`)
+        .send({ status: 'in_progress' })
+        .expect(200);
       expect(reopened.body.completedAt).toBeNull();
       expect(reopened.body.version).toBe(3);
     });
@@ -92,8 +109,16 @@ describe('Tasks (e2e)', () => {
 
     it('honours If-Match: the current ETag passes, a stale one is 412 and changes nothing', async () => {
       const task = await createTask({ title: 'Guarded' });
-      await http.patch(`/tasks/${task.id}`).set('If-Match', '"1"').send({ title: 'First' }).expect(200);
-      const stale = await http.patch(`/tasks/${task.id}`).set('If-Match', '"1"').send({ title: 'Second' }).expect(412);
+      await http
+        .patch(`/tasks/${task.id}`)
+        .set('If-Match', '"1"')
+        .send({ title: 'First' })
+        .expect(200);
+      const stale = await http
+        .patch(`/tasks/${task.id}`)
+        .set('If-Match', '"1"')
+        .send({ title: 'Second' })
+        .expect(412);
       expect(stale.headers['content-type']).toMatch(PROBLEM);
       expect(stale.body.status).toBe(412);
       const current = await http.get(`/tasks/${task.id}`).expect(200);
@@ -103,7 +128,9 @@ describe('Tasks (e2e)', () => {
     it('serializes concurrent updates: every change is counted in the version', async () => {
       const task = await createTask({ title: 'Busy' });
       const titles = Array.from({ length: 10 }, (_, i) => `Busy ${i}`);
-      const responses = await Promise.all(titles.map((title) => http.patch(`/tasks/${task.id}`).send({ title })));
+      const responses = await Promise.all(
+        titles.map((title) => http.patch(`/tasks/${task.id}`).send({ title })),
+      );
       expect(responses.map((r) => r.status)).toEqual(titles.map(() => 200));
       const final = await http.get(`/tasks/${task.id}`).expect(200);
       expect(final.body.version).toBe(11);
@@ -131,20 +158,61 @@ describe('Tasks (e2e)', () => {
     const titles = (body: { items: { title: string }[] }) => body.items.map((item) => item.title);
 
     it('filters by status (one or several), priority, due window and text', async () => {
-      await createTask({ title: 'A passport', status: 'todo', priority: 'high', dueAt: '2026-12-01T00:00:00Z' });
-      await createTask({ title: 'B', description: 'PASSPORT photos', status: 'in_progress', priority: 'low', dueAt: '2026-12-10T00:00:00Z' });
+      await createTask({
+        title: 'A passport',
+        status: 'todo',
+        priority: 'high',
+        dueAt: '2026-12-01T00:00:00Z',
+      });
+      await createTask({
+        title: 'B',
+        description: 'PASSPORT photos',
+        status: 'in_progress',
+        priority: 'low',
+        dueAt: '2026-12-10T00:00:00Z',
+      });
       await createTask({ title: 'C', status: 'done', priority: 'high' });
-      await createTask({ title: 'D 100%_done', status: 'todo', priority: 'urgent', dueAt: '2027-01-05T00:00:00Z' });
+      await createTask({
+        title: 'D 100%_done',
+        status: 'todo',
+        priority: 'urgent',
+        dueAt: '2027-01-05T00:00:00Z',
+      });
 
       const sorted = (body: { items: { title: string }[] }) => titles(body).sort();
-      expect(sorted((await http.get('/tasks?status=todo').expect(200)).body)).toEqual(['A passport', 'D 100%_done']);
-      expect(sorted((await http.get('/tasks?status=todo,done').expect(200)).body)).toEqual(['A passport', 'C', 'D 100%_done']);
-      expect(sorted((await http.get('/tasks?status=todo&status=in_progress').expect(200)).body)).toEqual(['A passport', 'B', 'D 100%_done']);
-      expect(sorted((await http.get('/tasks?priority=high').expect(200)).body)).toEqual(['A passport', 'C']);
-      expect(sorted((await http.get('/tasks?dueAfter=2026-12-01T00:00:00Z&dueBefore=2027-01-01T00:00:00Z').expect(200)).body)).toEqual(['A passport', 'B']);
-      expect(sorted((await http.get('/tasks?q=passport').expect(200)).body)).toEqual(['A passport', 'B']);
+      expect(sorted((await http.get('/tasks?status=todo').expect(200)).body)).toEqual([
+        'A passport',
+        'D 100%_done',
+      ]);
+      expect(sorted((await http.get('/tasks?status=todo,done').expect(200)).body)).toEqual([
+        'A passport',
+        'C',
+        'D 100%_done',
+      ]);
+      expect(
+        sorted((await http.get('/tasks?status=todo&status=in_progress').expect(200)).body),
+      ).toEqual(['A passport', 'B', 'D 100%_done']);
+      expect(sorted((await http.get('/tasks?priority=high').expect(200)).body)).toEqual([
+        'A passport',
+        'C',
+      ]);
+      expect(
+        sorted(
+          (
+            await http
+              .get('/tasks?dueAfter=2026-12-01T00:00:00Z&dueBefore=2027-01-01T00:00:00Z')
+              .expect(200)
+          ).body,
+        ),
+      ).toEqual(['A passport', 'B']);
+      expect(sorted((await http.get('/tasks?q=passport').expect(200)).body)).toEqual([
+        'A passport',
+        'B',
+      ]);
       // LIKE wildcards in q are literal characters.
-      expect(sorted((await http.get('/tasks?q=100%25_').expect(200)).body)).toEqual(['D 100%_done']);
+      expect(sorted((await http.get('/tasks?q=100%25_').expect(200)).body)).toEqual([
+        'D 100%_done',
+      ]);
       expect(sorted((await http.get('/tasks?q=%25').expect(200)).body)).toEqual(['D 100%_done']);
     });
 
@@ -153,10 +221,30 @@ describe('Tasks (e2e)', () => {
       await createTask({ title: 'urgent', priority: 'urgent' });
       await createTask({ title: 'normal', priority: 'normal', dueAt: '2026-12-01T00:00:00Z' });
       await createTask({ title: 'high', priority: 'high', dueAt: '2026-12-02T00:00:00Z' });
-      expect(titles((await http.get('/tasks?sort=priority').expect(200)).body)).toEqual(['low', 'normal', 'high', 'urgent']);
-      expect(titles((await http.get('/tasks?sort=-priority').expect(200)).body)).toEqual(['urgent', 'high', 'normal', 'low']);
-      expect(titles((await http.get('/tasks?sort=dueAt').expect(200)).body)).toEqual(['normal', 'high', 'low', 'urgent']);
-      expect(titles((await http.get('/tasks?sort=-dueAt').expect(200)).body)).toEqual(['low', 'high', 'normal', 'urgent']);
+      expect(titles((await http.get('/tasks?sort=priority').expect(200)).body)).toEqual([
+        'low',
+        'normal',
+        'high',
+        'urgent',
+      ]);
+      expect(titles((await http.get('/tasks?sort=-priority').expect(200)).body)).toEqual([
+        'urgent',
+        'high',
+        'normal',
+        'low',
+      ]);
+      expect(titles((await http.get('/tasks?sort=dueAt').expect(200)).body)).toEqual([
+        'normal',
+        'high',
+        'low',
+        'urgent',
+      ]);
+      expect(titles((await http.get('/tasks?sort=-dueAt').expect(200)).body)).toEqual([
+        'low',
+        'high',
+        'normal',
+        'urgent',
+      ]);
     });
 
     it.each(['createdAt', '-createdAt', 'dueAt', '-dueAt', 'priority', '-priority'])(
@@ -178,8 +266,10 @@ describe('Tasks (e2e)', () => {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const query: string = `/tasks?sort=${sort}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
-          const page = (await http.get(query).expect(200)).body;
+          const query = `/tasks?sort=${sort}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+          const page: { items: { id: string }[]; nextCursor: string | null } = (
+            await http.get(query).expect(200)
+          ).body;
           seen.push(...page.items.map((item: { id: string }) => item.id));
           cursor = page.nextCursor;
           pages++;
@@ -193,7 +283,9 @@ describe('Tasks (e2e)', () => {
     );
 
     it('returns 50 by default and at most 200', async () => {
-      await db.query(`INSERT INTO tasks (title) SELECT 'bulk ' || i FROM generate_series(1, 210) AS i`);
+      await db.query(
+        `INSERT INTO tasks (title) SELECT 'bulk ' || i FROM generate_series(1, 210) AS i`,
+      );
       const first = await http.get('/tasks').expect(200);
       expect(first.body.items).toHaveLength(50);
       expect(first.body.nextCursor).toEqual(expect.any(String));
@@ -206,7 +298,9 @@ describe('Tasks (e2e)', () => {
       await createTask({ title: 'one' });
       await createTask({ title: 'two' });
       const page = (await http.get('/tasks?limit=1').expect(200)).body;
-      const tampered = Buffer.from(JSON.stringify({ sort: '-createdAt', value: 'yesterday', id: 'x' })).toString('base64url');
+      const tampered = Buffer.from(
+        JSON.stringify({ sort: '-createdAt', value: 'yesterday', id: 'x' }),
+      ).toString('base64url');
       for (const cursor of ['not-a-cursor', tampered, `${page.nextCursor}x`]) {
         const response = await http.get(`/tasks?cursor=${encodeURIComponent(cursor)}`).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
@@ -235,21 +329,46 @@ describe('Tasks (e2e)', () => {
     ];
 
     it.each(badBodies)('POST /tasks with %s is a 400', async (_, body) => {
-      const response = await http.post('/tasks').send(body as object).expect(400);
+      const response = await http
+        .post('/tasks')
+        .send(body as object)
+        .expect(400);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400, detail: expect.any(String), instance: '/tasks' });
+      expect(response.body).toMatchObject({
+        type: expect.any(String),
+        title: expect.any(String),
+        status: 400,
+        detail: expect.any(String),
+        instance: '/tasks',
+      });
       expect(await countTasks()).toBe(0);
     });
 
     it('names each invalid field', async () => {
-      const response = await http.post('/tasks').send({ title: '', priority: 'x', dueAt: '2026-12-01T09:00:00', owner: 1 }).expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueAt', 'owner', 'priority', 'title']);
-      expect(response.body.errors.find((e: { field: string }) => e.field === 'dueAt').message).toMatch(/time-zone offset/);
+      const response = await http
+        .post('/tasks')
+        .send({ title: '', priority: 'x', dueAt: '2026-12-01T09:00:00', owner: 1 })
+        .expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'dueAt',
+        'owner',
+        'priority',
+        'title',
+      ]);
+      expect(
+        response.body.errors.find((e: { field: string }) => e.field === 'dueAt').message,
+      ).toMatch(/time-zone offset/);
     });
 
     it('PATCH with bad input is a 400 and leaves the task as it was', async () => {
       const task = await createTask({ title: 'Stable' });
-      for (const body of [{ title: null }, { title: '' }, { status: 'nope' }, { dueAt: 'tomorrow' }, { version: 9 }]) {
+      for (const body of [
+        { title: null },
+        { title: '' },
+        { status: 'nope' },
+        { dueAt: 'tomorrow' },
+        { version: 9 },
+      ]) {
         const response = await http.patch(`/tasks/${task.id}`).send(body).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
@@ -257,27 +376,42 @@ describe('Tasks (e2e)', () => {
     });
 
     it('malformed JSON is a 400', async () => {
-      const response = await http.post('/tasks').set('content-type', 'application/json').send('{"title": ').expect(400);
+      const response = await http
+        .post('/tasks')
+        .set('content-type', 'application/json')
+        .send('{"title": ')
+        .expect(400);
       expect(response.headers['content-type']).toMatch(PROBLEM);
       expect(await countTasks()).toBe(0);
     });
 
     it('a body that is not JSON is a 415', async () => {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-        const response = await http.post('/tasks').set('content-type', type).send('title=x').expect(415);
+        const response = await http
+          .post('/tasks')
+          .set('content-type', type)
+          .send('title=x')
+          .expect(415);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
       expect(await countTasks()).toBe(0);
     });
 
     it('a body over 100 kB is a 413', async () => {
-      const response = await http.post('/tasks').send({ title: 'big', description: 'x'.repeat(101 * 1024) }).expect(413);
+      const response = await http
+        .post('/tasks')
+        .send({ title: 'big', description: 'x'.repeat(101 * 1024) })
+        .expect(413);
       expect(response.headers['content-type']).toMatch(PROBLEM);
       expect(await countTasks()).toBe(0);
     });
 
     it('a path id that is not a UUID is a 400 on every route', async () => {
-      for (const call of [http.get('/tasks/42'), http.patch('/tasks/42').send({ title: 'x' }), http.delete('/tasks/42')]) {
+      for (const call of [
+        http.get('/tasks/42'),
+        http.patch('/tasks/42').send({ title: 'x' }),
+        http.delete('/tasks/42'),
+      ]) {
         const response = await call.expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
         expect(response.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);

@@ -4,7 +4,10 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { TASK_PRIORITIES, Task } from './task.entity';
 import { TaskSort } from './dto/list-tasks-query.dto';
 
-export type NewTask = Pick<Task, 'title' | 'description' | 'status' | 'priority' | 'dueAt' | 'completedAt'>;
+export type NewTask = Pick<
+  Task,
+  'title' | 'description' | 'status' | 'priority' | 'dueAt' | 'completedAt'
+>;
 export type TaskChanges = Partial<NewTask>;
 
 /** Where a page ends: the sort it was made for, the sort key of its last task, and its id. */
@@ -33,9 +36,19 @@ interface SortKey {
 }
 
 const SORT_KEYS: Record<string, SortKey> = {
-  createdAt: { column: 'task.created_at', property: 'createdAt', nullable: false, cast: 'timestamptz' },
+  createdAt: {
+    column: 'task.created_at',
+    property: 'createdAt',
+    nullable: false,
+    cast: 'timestamptz',
+  },
   dueAt: { column: 'task.due_at', property: 'dueAt', nullable: true, cast: 'timestamptz' },
-  priority: { column: 'task.priority', property: 'priority', nullable: false, cast: 'task_priority' },
+  priority: {
+    column: 'task.priority',
+    property: 'priority',
+    nullable: false,
+    cast: 'task_priority',
+  },
 };
 
 export function parseSort(sort: TaskSort): { key: SortKey; descending: boolean } {
@@ -117,27 +130,34 @@ export class TasksRepository {
    * same at any depth and rows inserted meanwhile never shift it. `extend` lets feature
    * filters add their own conditions.
    */
-  findPage(criteria: TaskListCriteria, extend: (query: SelectQueryBuilder<Task>) => void): Promise<Task[]> {
+  findPage(
+    criteria: TaskListCriteria,
+    extend: (query: SelectQueryBuilder<Task>) => void,
+  ): Promise<Task[]> {
     const query = this.dataSource.manager.createQueryBuilder(Task, 'task');
     this.applyCriteria(query, criteria);
     extend(query);
     this.applyKeyset(query, criteria);
-    return query.take(undefined).limit(criteria.limit + 1).getMany();
+    return query
+      .take(undefined)
+      .limit(criteria.limit + 1)
+      .getMany();
   }
 
   private applyCriteria(query: SelectQueryBuilder<Task>, criteria: TaskListCriteria): void {
-    if (criteria.statuses?.length) query.andWhere('task.status IN (:...statuses)', { statuses: criteria.statuses });
+    if (criteria.statuses?.length)
+      query.andWhere('task.status IN (:...statuses)', { statuses: criteria.statuses });
     if (criteria.priorities?.length) {
       query.andWhere('task.priority IN (:...priorities)', { priorities: criteria.priorities });
     }
-    if (criteria.dueBefore) query.andWhere('task.due_at < :dueBefore', { dueBefore: criteria.dueBefore });
-    if (criteria.dueAfter) query.andWhere('task.due_at >= :dueAfter', { dueAfter: criteria.dueAfter });
+    if (criteria.dueBefore)
+      query.andWhere('task.due_at < :dueBefore', { dueBefore: criteria.dueBefore });
+    if (criteria.dueAfter)
+      query.andWhere('task.due_at >= :dueAfter', { dueAfter: criteria.dueAfter });
     if (criteria.search) {
       query.andWhere(
         new Brackets((either) =>
-          either
-            .where('task.title ILIKE :search')
-            .orWhere('task.description ILIKE :search'),
+          either.where('task.title ILIKE :search').orWhere('task.description ILIKE :search'),
         ),
         { search: `%${escapeLike(criteria.search)}%` },
       );
@@ -156,7 +176,10 @@ export class TasksRepository {
         query.andWhere(`${key.column} IS NULL AND task.id ${comparison} :cursorId`, position);
       } else {
         const afterRow = `(${key.column}, task.id) ${comparison} (CAST(:cursorValue AS ${key.cast}), CAST(:cursorId AS uuid))`;
-        query.andWhere(key.nullable ? `(${afterRow} OR ${key.column} IS NULL)` : afterRow, position);
+        query.andWhere(
+          key.nullable ? `(${afterRow} OR ${key.column} IS NULL)` : afterRow,
+          position,
+        );
       }
     }
     query.orderBy(key.column, direction, 'NULLS LAST').addOrderBy('task.id', direction);
@@ -165,6 +188,8 @@ export class TasksRepository {
   /** `RETURNING *` gives column names; map them onto the entity's properties. */
   private fromRaw(row: Record<string, unknown>): Partial<Task> {
     const columns = this.dataSource.getMetadata(Task).columns;
-    return Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]]));
+    return Object.fromEntries(
+      columns.map((column) => [column.propertyName, row[column.databaseName]]),
+    );
   }
 }

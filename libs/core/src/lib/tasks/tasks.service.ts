@@ -100,7 +100,9 @@ export class TasksService {
    */
   async list(rawQuery: Record<string, unknown>): Promise<Page<TaskDto>> {
     const featureParams = this.extensions.filterParameterNames();
-    const coreRaw = Object.fromEntries(Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)));
+    const coreRaw = Object.fromEntries(
+      Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)),
+    );
     const query = validatePlain(ListTasksQueryDto, coreRaw);
     const after = query.cursor ? decodeCursor(query.cursor, isTaskCursor) : undefined;
     if (after && after.sort !== query.sort) {
@@ -121,11 +123,16 @@ export class TasksService {
       },
       (builder) => this.applyFeatureFilters(rawQuery, builder),
     );
-    const page = toPage(rows, query.limit, (task) => task, (task) => ({
-      sort: query.sort,
-      value: sortValueOf(task, query.sort),
-      id: task.id,
-    }));
+    const page = toPage(
+      rows,
+      query.limit,
+      (task) => task,
+      (task) => ({
+        sort: query.sort,
+        value: sortValueOf(task, query.sort),
+        id: task.id,
+      }),
+    );
     return { items: await this.toViews(page.items), nextCursor: page.nextCursor };
   }
 
@@ -145,7 +152,10 @@ export class TasksService {
     return { task: view, etag: etagOf(task) };
   }
 
-  private applyFeatureFilters(rawQuery: Record<string, unknown>, builder: Parameters<Parameters<TasksRepository['findPage']>[1]>[0]): void {
+  private applyFeatureFilters(
+    rawQuery: Record<string, unknown>,
+    builder: Parameters<Parameters<TasksRepository['findPage']>[1]>[0],
+  ): void {
     for (const filter of this.extensions.listFilters()) {
       const own = filter.parameters
         .filter(({ name }) => rawQuery[name] !== undefined)
@@ -172,7 +182,8 @@ function changesOf(before: Task, input: UpdateTaskDto): TaskChanges {
   if (input.description !== undefined && input.description !== before.description) {
     changes.description = input.description;
   }
-  if (input.priority !== undefined && input.priority !== before.priority) changes.priority = input.priority;
+  if (input.priority !== undefined && input.priority !== before.priority)
+    changes.priority = input.priority;
   if (input.dueAt !== undefined && input.dueAt?.getTime() !== before.dueAt?.getTime()) {
     changes.dueAt = input.dueAt;
   }

@@ -58,7 +58,9 @@ export class Foundation1764450000000 implements MigrationInterface {
         CONSTRAINT "FK_task_tags_task" FOREIGN KEY ("task_id") REFERENCES "tasks"("id") ON DELETE CASCADE,
         CONSTRAINT "FK_task_tags_tag" FOREIGN KEY ("tag_id") REFERENCES "tags"("id") ON DELETE CASCADE
       )`);
-    await db.query(`CREATE INDEX "task_tags_tag_id_task_id_idx" ON "task_tags" ("tag_id", "task_id")`);
+    await db.query(
+      `CREATE INDEX "task_tags_tag_id_task_id_idx" ON "task_tags" ("tag_id", "task_id")`,
+    );
 
     await db.query(`
       CREATE TABLE "reminders" (
@@ -78,7 +80,9 @@ export class Foundation1764450000000 implements MigrationInterface {
         CONSTRAINT "reminders_offset_minutes_range" CHECK (offset_minutes BETWEEN 0 AND 525600),
         CONSTRAINT "reminders_attempts_non_negative" CHECK (attempts >= 0)
       )`);
-    await db.query(`CREATE INDEX "reminders_task_id_remind_at_idx" ON "reminders" ("task_id", "remind_at")`);
+    await db.query(
+      `CREATE INDEX "reminders_task_id_remind_at_idx" ON "reminders" ("task_id", "remind_at")`,
+    );
     // The dispatcher's claim query scans only what is still to be delivered.
     await db.query(
       `CREATE INDEX "reminders_scheduled_remind_at_idx" ON "reminders" ("remind_at") WHERE status = 'scheduled'`,

@@ -5,7 +5,14 @@ import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../../http/pagination';
 import { TASK_PRIORITIES, TASK_STATUSES, TaskPriority, TaskStatus } from '../task.entity';
 
-export const TASK_SORTS = ['createdAt', '-createdAt', 'dueAt', '-dueAt', 'priority', '-priority'] as const;
+export const TASK_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'dueAt',
+  '-dueAt',
+  'priority',
+  '-priority',
+] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
 /** `?status=todo,done` and `?status=todo&status=done` mean the same. */
@@ -56,7 +63,10 @@ export class ListTasksQueryDto extends PageQueryDto {
   @IsInstant()
   dueAfter?: Date;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive search in title and description.', example: 'passport' })
+  @ApiPropertyOptional({
+    description: 'Case-insensitive search in title and description.',
+    example: 'passport',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -65,7 +75,8 @@ export class ListTasksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: TASK_SORTS,
     default: '-createdAt',
-    description: 'Sort key; `-` for descending. Ties are broken by id; tasks without a due date come last.',
+    description:
+      'Sort key; `-` for descending. Ties are broken by id; tasks without a due date come last.',
   })
   @IsOptional()
   @IsIn(TASK_SORTS)

@@ -21,7 +21,12 @@ export class TaskDto {
   @ApiProperty({ enum: TASK_PRIORITIES, example: 'high' })
   priority: TaskPriority;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-01T09:00:00.000Z' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-01T09:00:00.000Z',
+  })
   dueAt: string | null;
 
   @ApiProperty({
@@ -39,7 +44,10 @@ export class TaskDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-29T10:00:00.000Z' })
   updatedAt: string;
 
-  @ApiProperty({ description: 'Increments on every change; the ETag is derived from it.', example: 1 })
+  @ApiProperty({
+    description: 'Increments on every change; the ETag is derived from it.',
+    example: 1,
+  })
   version: number;
 
   [feature: string]: unknown;
