@@ -1,17 +1,23 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
+  ValidateBy,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const booleanFlag = ({ value }: { value: unknown }) =>
+  value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value;
 
 /** Every environment variable the API reads; the README's configuration table mirrors it. */
 export class Environment {
@@ -57,6 +63,83 @@ export class Environment {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 100 * 1024;
+
+  // Reminders delivery (libs/reminders).
+  @IsOptional()
+  @Transform(booleanFlag)
+  @IsBoolean({ message: 'must be true or false' })
+  REMINDERS_DISPATCHER_ENABLED = true;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'must be an http(s) URL' },
+  )
+  REMINDERS_WEBHOOK_URL?: string = undefined;
+
+  @ValidateIf((env: Environment) => env.REMINDERS_WEBHOOK_URL !== undefined)
+  @Transform(emptyAsUnset)
+  @Matches(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, {
+    message:
+      'must be a Standard Webhooks secret (whsec_ and base64), required with REMINDERS_WEBHOOK_URL',
+  })
+  REMINDERS_WEBHOOK_SECRET?: string = undefined;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  REMINDERS_POLL_INTERVAL_MS = 1_000;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  REMINDERS_BATCH_SIZE = 50;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  REMINDERS_TIMEOUT_MS = 10_000;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Max(24 * 60 * 60_000)
+  @ValidateBy({
+    name: 'leaseCoversTimeout',
+    validator: {
+      validate: (lease, args) =>
+        Number(lease) >= 2 * (args?.object as Environment).REMINDERS_TIMEOUT_MS,
+      defaultMessage: () => 'must be at least twice REMINDERS_TIMEOUT_MS',
+    },
+  })
+  REMINDERS_LEASE_MS = 60_000;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REMINDERS_MAX_ATTEMPTS = 8;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60 * 60_000)
+  REMINDERS_BACKOFF_BASE_MS = 2_000;
 }
 
 export class EnvironmentError extends Error {}

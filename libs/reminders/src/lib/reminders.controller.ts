@@ -1,0 +1,157 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
+import type { FastifyReply } from 'fastify';
+import { CreateReminderDto } from './dto/create-reminder.dto';
+import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
+import { ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
+import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
+import { SnoozeReminderDto, UpdateReminderDto } from './dto/update-reminder.dto';
+import { ReminderWithEtag, RemindersService } from './reminders.service';
+
+export const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag from the last read; a stale one is refused with 412.',
+  example: '"3"',
+};
+
+/** Sends a created reminder: 201 with its `Location` and `ETag`. */
+export function sendCreated(
+  reply: FastifyReply,
+  { reminder, etag }: ReminderWithEtag,
+): ReminderDto {
+  reply.header('location', `/reminders/${reminder.id}`).header('etag', etag);
+  return reminder;
+}
+
+function sendWithEtag(reply: FastifyReply, { reminder, etag }: ReminderWithEtag): ReminderDto {
+  reply.header('etag', etag);
+  return reminder;
+}
+
+@ApiTags('reminders')
+@Controller('reminders')
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a reminder',
+    description:
+      'Absolute (`remindAt`, in the future) or relative (`offsetMinutes` before the task is due), not both.',
+  })
+  @ApiCreatedResponse({ type: ReminderDto, description: 'Created; `Location` names it.' })
+  @ApiProblems(400, 404, 413, 415, 422)
+  async createReminder(
+    @Body() body: CreateReminderDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReminderDto> {
+    const { taskId, ...schedule } = body;
+    return sendCreated(reply, await this.reminders.create(taskId, schedule));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List reminders',
+    description: 'By `remindAt`, then id; filters combine with AND.',
+  })
+  @ApiOkResponse({ type: ReminderPageDto })
+  @ApiProblems(400)
+  listReminders(@Query() query: ListRemindersQueryDto): Promise<ReminderPageDto> {
+    return this.reminders.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a reminder' })
+  @ApiOkResponse({ type: ReminderDto, description: 'The reminder; `ETag` carries its version.' })
+  @ApiProblems(400, 404)
+  async getReminder(
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReminderDto> {
+    return sendWithEtag(reply, await this.reminders.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Reschedule a reminder or change its note',
+    description:
+      'A new `remindAt` or `offsetMinutes` makes it `scheduled` again (also when delivered, failed or cancelled), as a new firing with a new `webhook-id`.',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ReminderDto })
+  @ApiProblems(400, 404, 412, 413, 415, 422)
+  async updateReminder(
+    @UuidParam('id') id: string,
+    @Body() body: UpdateReminderDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReminderDto> {
+    return sendWithEtag(reply, await this.reminders.reschedule(id, body, ifMatch));
+  }
+
+  @Post(':id/snooze')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Snooze a reminder',
+    description:
+      'Fires again `minutes` from now, as an absolute reminder (it no longer follows the due date).',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ReminderDto })
+  @ApiProblems(400, 404, 412, 413, 415, 422)
+  async snoozeReminder(
+    @UuidParam('id') id: string,
+    @Body() body: SnoozeReminderDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReminderDto> {
+    return sendWithEtag(reply, await this.reminders.snooze(id, body.minutes, ifMatch));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a reminder', description: 'Its delivery log goes with it.' })
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 404, 412)
+  async deleteReminder(
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.reminders.remove(id, ifMatch);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({
+    summary: 'The delivery log of a reminder',
+    description: 'Every attempt, oldest first: time, channel, outcome, HTTP status, error.',
+  })
+  @ApiOkResponse({ type: ReminderDeliveryPageDto })
+  @ApiProblems(400, 404)
+  listReminderDeliveries(
+    @UuidParam('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ReminderDeliveryPageDto> {
+    return this.reminders.deliveries(id, query);
+  }
+}

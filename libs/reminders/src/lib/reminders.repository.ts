@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Task } from '@task-api/core';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { ReminderDelivery } from './reminder-delivery.entity';
+import { Reminder, ReminderStatus } from './reminder.entity';
+
+export type NewReminder = Pick<
+  Reminder,
+  'taskId' | 'remindAt' | 'offsetMinutes' | 'note' | 'nextAttemptAt' | 'firingId'
+>;
+export type ReminderChanges = Partial<
+  Pick<
+    Reminder,
+    | 'remindAt'
+    | 'offsetMinutes'
+    | 'note'
+    | 'status'
+    | 'attempts'
+    | 'deliveredAt'
+    | 'lastError'
+    | 'nextAttemptAt'
+    | 'leaseExpiresAt'
+    | 'leasedBy'
+    | 'firingId'
+  >
+>;
+
+/** Where a page of reminders (ordered by remindAt, id) or of deliveries (attemptedAt, id) ends. */
+export interface Position {
+  at: string;
+  id: string;
+}
+
+export interface ReminderListCriteria {
+  taskId?: string;
+  statuses?: readonly ReminderStatus[];
+  dueBefore?: Date;
+  dueAfter?: Date;
+  after?: Position;
+  limit: number;
+}
+
+/** Scheduled reminders are "pending": the `hasPendingReminder` filter of `GET /tasks`. */
+export const PENDING_REMINDER_SQL = `SELECT 1 FROM reminders pending WHERE pending.task_id = task.id AND pending.status = 'scheduled'`;
+
+@Injectable()
+export class RemindersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * The task, share-locked until the transaction ends: its due date and status cannot change
+   * under a reminder being created or rescheduled from them.
+   */
+  findTaskForShare(manager: EntityManager, taskId: string): Promise<Task | null> {
+    return manager
+      .createQueryBuilder(Task, 'task')
+      .setLock('pessimistic_read')
+      .where('task.id = :taskId', { taskId })
+      .getOne();
+  }
+
+  taskExists(taskId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Task, { id: taskId });
+  }
+
+  async insert(manager: EntityManager, reminder: NewReminder): Promise<Reminder> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Reminder)
+      .values(reminder)
+      .returning('*')
+      .execute();
+    return this.fromRaw(manager, result.raw[0]);
+  }
+
+  findById(id: string, manager = this.dataSource.manager): Promise<Reminder | null> {
+    return manager.findOneBy(Reminder, { id });
+  }
+
+  /** Locks the reminder for the rest of the transaction, so concurrent changes queue up. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Reminder | null> {
+    return manager
+      .createQueryBuilder(Reminder, 'reminder')
+      .setLock('pessimistic_write')
+      .where('reminder.id = :id', { id })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, changes: ReminderChanges): Promise<Reminder> {
+    // TypeORM's update also bumps `version` and `updated_at`.
+    const result = await manager
+      .createQueryBuilder()
+      .update(Reminder)
+      .set(changes)
+      .where('id = :id', { id })
+      .returning('*')
+      .execute();
+    return this.fromRaw(manager, result.raw[0]);
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Reminder, { id });
+  }
+
+  /** One keyset page ordered by `(remind_at, id)`. */
+  findPage(criteria: ReminderListCriteria): Promise<Reminder[]> {
+    const query = this.dataSource.manager.createQueryBuilder(Reminder, 'reminder');
+    if (criteria.taskId) query.andWhere('reminder.task_id = :taskId', { taskId: criteria.taskId });
+    if (criteria.statuses?.length)
+      query.andWhere('reminder.status IN (:...statuses)', { statuses: criteria.statuses });
+    if (criteria.dueBefore)
+      query.andWhere('reminder.remind_at < :dueBefore', { dueBefore: criteria.dueBefore });
+    if (criteria.dueAfter)
+      query.andWhere('reminder.remind_at >= :dueAfter', { dueAfter: criteria.dueAfter });
+    if (criteria.after) {
+      query.andWhere(
+        '(reminder.remind_at, reminder.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
+        { afterAt: criteria.after.at, afterId: criteria.after.id },
+      );
+    }
+    return query
+      .orderBy('reminder.remind_at', 'ASC')
+      .addOrderBy('reminder.id', 'ASC')
+      .limit(criteria.limit + 1)
+      .getMany();
+  }
+
+  /** Every reminder of a page of tasks, in one statement (the `reminders` field of task views). */
+  findByTaskIds(manager: EntityManager, taskIds: readonly string[]): Promise<Reminder[]> {
+    return manager.find(Reminder, {
+      where: { taskId: In([...taskIds]) },
+      order: { remindAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findDeliveriesPage(reminderId: string, after: Position | undefined, limit: number) {
+    const query = this.dataSource.manager
+      .createQueryBuilder(ReminderDelivery, 'delivery')
+      .where('delivery.reminder_id = :reminderId', { reminderId });
+    if (after) {
+      query.andWhere(
+        '(delivery.attempted_at, delivery.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
+        { afterAt: after.at, afterId: after.id },
+      );
+    }
+    return query
+      .orderBy('delivery.attempted_at', 'ASC')
+      .addOrderBy('delivery.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+  }
+
+  /** A task became done: its scheduled reminders are cancelled (an in-flight claim is voided). */
+  async cancelScheduled(manager: EntityManager, taskId: string): Promise<void> {
+    await manager.query(
+      `UPDATE reminders
+          SET status = 'cancelled', lease_expires_at = NULL, leased_by = NULL,
+              version = version + 1, updated_at = now()
+        WHERE task_id = $1 AND status = 'scheduled'`,
+      [taskId],
+    );
+  }
+
+  /** The task's due date moved: its scheduled relative reminders move with it, as new firings. */
+  async followDueDate(manager: EntityManager, taskId: string, dueAt: Date): Promise<void> {
+    await manager.query(
+      `UPDATE reminders
+          SET remind_at = $2::timestamptz - offset_minutes * interval '1 minute',
+              next_attempt_at = $2::timestamptz - offset_minutes * interval '1 minute',
+              firing_id = gen_random_uuid(), attempts = 0, last_error = NULL,
+              lease_expires_at = NULL, leased_by = NULL,
+              version = version + 1, updated_at = now()
+        WHERE task_id = $1 AND status = 'scheduled' AND offset_minutes IS NOT NULL`,
+      [taskId, dueAt],
+    );
+  }
+
+  async countScheduledRelative(manager: EntityManager, taskId: string): Promise<number> {
+    return manager.count(Reminder, {
+      where: { taskId, status: 'scheduled', offsetMinutes: Not(IsNull()) },
+    });
+  }
+
+  /** `RETURNING *` gives column names; map them onto the entity's properties. */
+  private fromRaw(manager: EntityManager, row: Record<string, unknown>): Reminder {
+    const columns = manager.connection.getMetadata(Reminder).columns;
+    return manager.create(
+      Reminder,
+      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
+    );
+  }
+}

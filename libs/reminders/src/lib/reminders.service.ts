@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Page,
+  PageQueryDto,
+  Task,
+  badRequest,
+  decodeCursor,
+  notFound,
+  preconditionFailed,
+  toPage,
+  unprocessable,
+} from '@task-api/core';
+import { isUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Clock } from './clock';
+import { CreateTaskReminderDto } from './dto/create-reminder.dto';
+import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
+import { ReminderDeliveryDto, toReminderDeliveryDto } from './dto/reminder-delivery.dto';
+import { ReminderDto, toReminderDto } from './dto/reminder.dto';
+import { UpdateReminderDto } from './dto/update-reminder.dto';
+import { Reminder } from './reminder.entity';
+import { Position, ReminderChanges, RemindersRepository } from './reminders.repository';
+
+export interface ReminderWithEtag {
+  reminder: ReminderDto;
+  etag: string;
+}
+
+export const reminderEtagOf = (reminder: Pick<Reminder, 'version'>): string =>
+  `"${reminder.version}"`;
+
+const isPosition = (value: unknown): value is Position => {
+  const position = value as Position;
+  return (
+    typeof position === 'object' &&
+    position !== null &&
+    typeof position.id === 'string' &&
+    isUUID(position.id) &&
+    typeof position.at === 'string' &&
+    !Number.isNaN(Date.parse(position.at))
+  );
+};
+
+/** When a reminder fires: either the instant given, or `offsetMinutes` before the task is due. */
+type Schedule =
+  { remindAt: Date; offsetMinutes: null } | { remindAt?: never; offsetMinutes: number };
+
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(taskId: string, input: CreateTaskReminderDto): Promise<ReminderWithEtag> {
+    const schedule = this.scheduleOf(input);
+    if (!schedule) throw scheduleProblem('give either remindAt or offsetMinutes');
+    const reminder = await this.reminders.transaction(async (manager) => {
+      const task = await this.reminders.findTaskForShare(manager, taskId);
+      if (!task) throw notFound('Task', taskId);
+      const remindAt = this.fireTime(task, schedule);
+      return this.reminders.insert(manager, {
+        taskId,
+        remindAt,
+        offsetMinutes: schedule.offsetMinutes,
+        note: input.note ?? null,
+        nextAttemptAt: remindAt,
+        firingId: randomUUID(),
+      });
+    });
+    return withEtag(reminder);
+  }
+
+  async get(id: string): Promise<ReminderWithEtag> {
+    return withEtag(await this.require(id));
+  }
+
+  async list(query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
+    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    const rows = await this.reminders.findPage({
+      taskId: query.taskId,
+      statuses: query.status,
+      dueBefore: query.dueBefore,
+      dueAfter: query.dueAfter,
+      after,
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, toReminderDto, (row) => ({
+      at: row.remindAt.toISOString(),
+      id: row.id,
+    }));
+  }
+
+  /** The reminders of one task; 404 when the task does not exist. */
+  async listForTask(taskId: string, query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
+    if (!(await this.reminders.taskExists(taskId))) throw notFound('Task', taskId);
+    return this.list({ ...query, taskId });
+  }
+
+  /**
+   * A new time (absolute or relative) makes the reminder `scheduled` again as a new firing,
+   * whatever its status was; only the note leaves the status alone.
+   */
+  async reschedule(
+    id: string,
+    input: UpdateReminderDto,
+    ifMatch?: string,
+  ): Promise<ReminderWithEtag> {
+    const schedule = this.scheduleOf(input);
+    const updated = await this.reminders.transaction(async (manager) => {
+      const { task, reminder } = await this.lockForChange(manager, id, ifMatch);
+      const changes: ReminderChanges = {};
+      if (input.note !== undefined) changes.note = input.note;
+      if (schedule) {
+        changes.offsetMinutes = schedule.offsetMinutes;
+        Object.assign(changes, newFiring(this.fireTime(task, schedule)));
+      }
+      if (Object.keys(changes).length === 0) return reminder;
+      return this.reminders.update(manager, id, changes);
+    });
+    return withEtag(updated);
+  }
+
+  /** Fires again `minutes` from now, as an absolute reminder and a new firing. */
+  async snooze(id: string, minutes: number, ifMatch?: string): Promise<ReminderWithEtag> {
+    const updated = await this.reminders.transaction(async (manager) => {
+      const { task } = await this.lockForChange(manager, id, ifMatch);
+      assertNotDone(task);
+      const remindAt = new Date(this.clock.now().getTime() + minutes * 60_000);
+      return this.reminders.update(manager, id, { ...newFiring(remindAt), offsetMinutes: null });
+    });
+    return withEtag(updated);
+  }
+
+  async remove(id: string, ifMatch?: string): Promise<void> {
+    await this.reminders.transaction(async (manager) => {
+      const reminder = await this.reminders.findForUpdate(manager, id);
+      if (!reminder) throw notFound('Reminder', id);
+      assertIfMatch(reminder, ifMatch);
+      await this.reminders.delete(manager, id);
+    });
+  }
+
+  async deliveries(id: string, query: PageQueryDto): Promise<Page<ReminderDeliveryDto>> {
+    await this.require(id);
+    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    const rows = await this.reminders.findDeliveriesPage(id, after, query.limit);
+    return toPage(rows, query.limit, toReminderDeliveryDto, (row) => ({
+      at: row.attemptedAt.toISOString(),
+      id: row.id,
+    }));
+  }
+
+  private async require(id: string): Promise<Reminder> {
+    const reminder = await this.reminders.findById(id);
+    if (!reminder) throw notFound('Reminder', id);
+    return reminder;
+  }
+
+  /**
+   * Locks the reminder's task (shared) and then the reminder, in the order a task change takes
+   * them (task, then its reminders), so the two never wait on each other in a cycle.
+   */
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+    ifMatch: string | undefined,
+  ): Promise<{ task: Task; reminder: Reminder }> {
+    const unlocked = await this.reminders.findById(id, manager);
+    const task = unlocked && (await this.reminders.findTaskForShare(manager, unlocked.taskId));
+    const reminder = task && (await this.reminders.findForUpdate(manager, id));
+    if (!task || !reminder) throw notFound('Reminder', id);
+    assertIfMatch(reminder, ifMatch);
+    return { task, reminder };
+  }
+
+  /** The schedule a body asks for, if any; `remindAt` and `offsetMinutes` together are a 400. */
+  private scheduleOf(input: { remindAt?: Date; offsetMinutes?: number }): Schedule | undefined {
+    if (input.remindAt !== undefined && input.offsetMinutes !== undefined) {
+      throw scheduleProblem('give either remindAt or offsetMinutes, not both');
+    }
+    if (input.remindAt !== undefined) {
+      if (input.remindAt.getTime() <= this.clock.now().getTime()) {
+        throw badRequest('The request is invalid.', [
+          { field: 'remindAt', message: 'must be in the future' },
+        ]);
+      }
+      return { remindAt: input.remindAt, offsetMinutes: null };
+    }
+    if (input.offsetMinutes !== undefined) return { offsetMinutes: input.offsetMinutes };
+    return undefined;
+  }
+
+  /**
+   * The instant a schedule fires for this task. A done task takes no new firing (its reminders
+   * were cancelled with it), a relative one needs a due date, and neither may lie in the past.
+   */
+  private fireTime(task: Task, schedule: Schedule): Date {
+    assertNotDone(task);
+    if (schedule.offsetMinutes === null) return schedule.remindAt;
+    if (!task.dueAt) {
+      throw unprocessable(
+        `Task ${task.id} has no due date, so a reminder relative to it cannot be set.`,
+        [{ field: 'offsetMinutes', message: 'needs a task with a due date' }],
+      );
+    }
+    const remindAt = new Date(task.dueAt.getTime() - schedule.offsetMinutes * 60_000);
+    if (remindAt.getTime() <= this.clock.now().getTime()) {
+      throw unprocessable(
+        `${schedule.offsetMinutes} minutes before the task's due date (${task.dueAt.toISOString()}) has already passed.`,
+        [{ field: 'offsetMinutes', message: 'would fire in the past' }],
+      );
+    }
+    return remindAt;
+  }
+}
+
+/** A fresh firing at `remindAt`: scheduled, no attempts yet, a new `webhook-id`, no claim. */
+function newFiring(remindAt: Date): ReminderChanges {
+  return {
+    remindAt,
+    nextAttemptAt: remindAt,
+    status: 'scheduled',
+    attempts: 0,
+    deliveredAt: null,
+    lastError: null,
+    leaseExpiresAt: null,
+    leasedBy: null,
+    firingId: randomUUID(),
+  };
+}
+
+function scheduleProblem(message: string) {
+  return badRequest('The request is invalid.', [
+    { field: 'remindAt', message },
+    { field: 'offsetMinutes', message },
+  ]);
+}
+
+function assertNotDone(task: Task): void {
+  if (task.status === 'done') {
+    throw unprocessable(
+      `Task ${task.id} is done; reopen it before scheduling its reminders again.`,
+    );
+  }
+}
+
+function withEtag(reminder: Reminder): ReminderWithEtag {
+  return { reminder: toReminderDto(reminder), etag: reminderEtagOf(reminder) };
+}
+
+/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
+function assertIfMatch(reminder: Reminder, ifMatch: string | undefined): void {
+  if (ifMatch === undefined) return;
+  const accepted = ifMatch.split(',').map((tag) => tag.trim());
+  if (accepted.includes('*') || accepted.includes(reminderEtagOf(reminder))) return;
+  throw preconditionFailed(
+    `The reminder has changed (its ETag is now ${reminderEtagOf(reminder)}); fetch it again and retry.`,
+  );
+}
