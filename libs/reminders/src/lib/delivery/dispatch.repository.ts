@@ -37,7 +37,7 @@ export class DispatchRepository {
   async claimDue(workerId: string, batchSize: number, leaseMs: number): Promise<Reminder[]> {
     const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
       `UPDATE reminders
-          SET lease_expires_at = now() + $3 * interval '1 millisecond',
+          SET lease_expires_at = now() + $3::int * interval '1 millisecond',
               leased_by = $2,
               attempts = attempts + 1,
               version = version + 1,
@@ -75,22 +75,23 @@ export class DispatchRepository {
       const [row]: { applied: boolean }[] = await this.dataSource.query(
         `WITH outcome AS (
            UPDATE reminders
-              SET status = $5,
-                  delivered_at = CASE WHEN $5 = 'delivered' THEN $7::timestamptz END,
-                  last_error = $10,
-                  next_attempt_at = CASE WHEN $5 = 'scheduled'
-                    THEN now() + $12 * interval '1 millisecond' ELSE next_attempt_at END,
+              SET status = $5::reminder_status,
+                  delivered_at = CASE WHEN $5::reminder_status = 'delivered' THEN $7::timestamptz END,
+                  last_error = $10::text,
+                  next_attempt_at = CASE WHEN $5::reminder_status = 'scheduled'
+                    THEN now() + $12::int * interval '1 millisecond' ELSE next_attempt_at END,
                   lease_expires_at = NULL,
                   leased_by = NULL,
                   version = version + 1,
                   updated_at = now()
-            WHERE id = $1 AND firing_id = $2 AND attempts = $3 AND leased_by = $4
+            WHERE id = $1::uuid AND firing_id = $2::uuid AND attempts = $3::int AND leased_by = $4
               AND status = 'scheduled'
             RETURNING id
          ), logged AS (
            INSERT INTO reminder_deliveries
              (reminder_id, webhook_id, attempt, channel, outcome, attempted_at, duration_ms, http_status, error)
-           SELECT $1, $2, $3, $11, $6, $7, $8, $9, $10
+           SELECT $1, $2, $3, $11::reminder_delivery_channel, $6::reminder_delivery_outcome,
+                  $7::timestamptz, $8::int, $9::int, $10::text
             WHERE EXISTS (SELECT 1 FROM reminders WHERE id = $1)
          )
          SELECT EXISTS (SELECT 1 FROM outcome) AS applied`,
