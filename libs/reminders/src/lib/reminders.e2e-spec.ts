@@ -62,7 +62,7 @@ describe('Reminders (e2e)', () => {
     eventually(
       async () => {
         const reminder = await getReminder(id);
-        return reminder.status === status && reminder;
+        return reminder.status === status ? reminder : undefined;
       },
       { what: `reminder ${id} to be ${status}` },
     );
@@ -253,7 +253,7 @@ describe('Reminders (e2e)', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `/reminders?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const query = `/reminders?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page: { items: Body[]; nextCursor: string | null } = (
           await http.get(query).expect(200)
         ).body;

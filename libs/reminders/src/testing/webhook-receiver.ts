@@ -106,7 +106,7 @@ export class WebhookReceiver {
 
 /** Polls `condition` until it holds, failing after `timeoutMs`: no fixed sleeps in tests. */
 export async function eventually<T>(
-  condition: () => T | Promise<T>,
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
   { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
