@@ -49,7 +49,7 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
   }
 
   /** Each dispatcher has its own pool and its own path on the receiver, to tell them apart. */
-  async function startDispatchers(paths: string[]): Promise<StandaloneDispatcher[]> {
+  async function createDispatchers(paths: string[]): Promise<StandaloneDispatcher[]> {
     const started = await Promise.all(
       paths.map((path) =>
         createStandaloneDispatcher({
@@ -68,7 +68,6 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
       ),
     );
     dispatchers.push(...started);
-    for (const { dispatcher } of started) dispatcher.start();
     return started;
   }
 
@@ -100,7 +99,7 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
 
   it(`three dispatchers deliver ${REMINDERS} reminders due at once, each exactly once`, async () => {
     await insertDueReminders(REMINDERS);
-    await startDispatchers(['/a', '/b', '/c']);
+    for (const { dispatcher } of await createDispatchers(['/a', '/b', '/c'])) dispatcher.start();
     await eventually(async () => (await deliveredCount()) === REMINDERS, {
       timeoutMs: 30_000,
       what: `${REMINDERS} delivered reminders`,
@@ -128,15 +127,15 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
     let victimReceipts = 0;
     const inFlightAtDeath: Receipt[] = [];
     let died: Promise<void> | undefined;
-    let victim: StandaloneDispatcher | undefined;
+    const [victim, ...survivors] = await createDispatchers(['/victim', '/a', '/b']);
     receiver.respond = (receipt) => {
       if (receipt.path !== '/victim' || ++victimReceipts <= 20) return { status: 200 };
       inFlightAtDeath.push(receipt);
-      died ??= victim!.dataSource.destroy();
+      died ??= victim.dataSource.destroy();
       return { status: 200, after: died };
     };
-    [victim] = await startDispatchers(['/victim']);
-    await startDispatchers(['/a', '/b']);
+    victim.dispatcher.start();
+    for (const { dispatcher } of survivors) dispatcher.start();
 
     await eventually(async () => (await deliveredCount()) === REMINDERS, {
       timeoutMs: 30_000,
