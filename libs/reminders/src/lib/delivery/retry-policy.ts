@@ -59,6 +59,7 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
   if (!header) return undefined;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1_000;
-  const date = Date.parse(value);
+  // An HTTP date (RFC 9110 IMF-fixdate) is always in GMT; anything else is not one.
+  const date = value.endsWith('GMT') ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
