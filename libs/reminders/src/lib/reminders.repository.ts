@@ -76,7 +76,7 @@ export class RemindersRepository {
       .values(reminder)
       .returning('*')
       .execute();
-    return this.fromRaw(manager, result.raw[0]);
+    return reminderFromRow(manager, result.raw[0]);
   }
 
   findById(id: string, manager = this.dataSource.manager): Promise<Reminder | null> {
@@ -101,7 +101,7 @@ export class RemindersRepository {
       .where('id = :id', { id })
       .returning('*')
       .execute();
-    return this.fromRaw(manager, result.raw[0]);
+    return reminderFromRow(manager, result.raw[0]);
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
@@ -186,13 +186,13 @@ export class RemindersRepository {
       where: { taskId, status: 'scheduled', offsetMinutes: Not(IsNull()) },
     });
   }
+}
 
-  /** `RETURNING *` gives column names; map them onto the entity's properties. */
-  private fromRaw(manager: EntityManager, row: Record<string, unknown>): Reminder {
-    const columns = manager.connection.getMetadata(Reminder).columns;
-    return manager.create(
-      Reminder,
-      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
-    );
-  }
+/** `RETURNING *` gives column names; map them onto the entity's properties. */
+export function reminderFromRow(manager: EntityManager, row: Record<string, unknown>): Reminder {
+  const columns = manager.connection.getMetadata(Reminder).columns;
+  return manager.create(
+    Reminder,
+    Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
+  );
 }

@@ -4,6 +4,7 @@ import { PG_FOREIGN_KEY_VIOLATION, Task, sqlState } from '@task-api/core';
 import { DataSource, In } from 'typeorm';
 import { DeliveryChannelName, DeliveryOutcome } from '../reminder-delivery.entity';
 import { Reminder, ReminderStatus } from '../reminder.entity';
+import { reminderFromRow } from '../reminders.repository';
 
 /** The claim the dispatcher holds on one reminder: the outcome is written only under it. */
 export interface Claim {
@@ -53,7 +54,7 @@ export class DispatchRepository {
         RETURNING *`,
       [batchSize, workerId, leaseMs],
     );
-    const reminders = rows.map((row) => this.toReminder(row));
+    const reminders = rows.map((row) => reminderFromRow(this.dataSource.manager, row));
     return reminders.sort((a, b) => a.remindAt.getTime() - b.remindAt.getTime());
   }
 
@@ -116,13 +117,5 @@ export class DispatchRepository {
       if (sqlState(error) === PG_FOREIGN_KEY_VIOLATION) return false;
       throw error;
     }
-  }
-
-  private toReminder(row: Record<string, unknown>): Reminder {
-    const columns = this.dataSource.getMetadata(Reminder).columns;
-    return this.dataSource.manager.create(
-      Reminder,
-      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
-    );
   }
 }
