@@ -33,7 +33,8 @@ describe('Schema drift', () => {
 
   it('every migration has a down that undoes it', async () => {
     // Revert everything, then migrate again: both directions must run cleanly.
-    for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < migrations.length; i++)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     const tables = await dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
