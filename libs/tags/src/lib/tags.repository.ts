@@ -181,7 +181,11 @@ export class TagsRepository {
   }
 
   /** Idempotent: linking twice leaves one link. Fails with 23503 if the task or tag is gone. */
-  async link(manager: EntityManager, taskId: string, tagIds: readonly string[]): Promise<void> {
+  async link(
+    taskId: string,
+    tagIds: readonly string[],
+    manager = this.dataSource.manager,
+  ): Promise<void> {
     if (tagIds.length === 0) return;
     await manager
       .createQueryBuilder()

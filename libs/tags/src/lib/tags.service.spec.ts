@@ -164,7 +164,7 @@ describe(TagsService.name, () => {
         color: '#e5484d',
       });
       expect(tags.findByName).not.toHaveBeenCalled();
-      expect(tags.link).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
+      expect(tags.link).toHaveBeenCalledWith(TASK_ID, [TAG_ID], manager);
     });
 
     it('uses the existing tag when the insert did nothing', async () => {
@@ -174,7 +174,7 @@ describe(TagsService.name, () => {
       const result = await sut.attachTagByName(TASK_ID, { name: 'urgent' });
       expect(result).toMatchObject({ created: false, tag: { name: 'Urgent', taskCount: 4 } });
       expect(tags.findByName).toHaveBeenCalledWith('urgent', manager);
-      expect(tags.link).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
+      expect(tags.link).toHaveBeenCalledWith(TASK_ID, [TAG_ID], manager);
     });
 
     it('tries again when the tag is deleted before it is linked', async () => {
@@ -227,7 +227,7 @@ describe(TagsService.name, () => {
       const page = await sut.replaceTaskTags(TASK_ID, [TAG_ID, TAG_ID.toUpperCase()]);
       expect(tags.lockExistingIds).toHaveBeenCalledWith(manager, [TAG_ID]);
       expect(tags.unlinkAllBut).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
-      expect(tags.link).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
+      expect(tags.link).toHaveBeenCalledWith(TASK_ID, [TAG_ID], manager);
       expect(tags.transaction).toHaveBeenCalledTimes(1);
       expect(page).toEqual({ items: [expect.objectContaining({ id: TAG_ID })], nextCursor: null });
     });

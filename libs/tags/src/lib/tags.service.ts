@@ -162,7 +162,7 @@ export class TagsService {
   async attachTag(taskId: string, tagId: string): Promise<void> {
     await this.tasks.require(taskId);
     try {
-      await this.tags.transaction((manager) => this.tags.link(manager, taskId, [tagId]));
+      await this.tags.link(taskId, [tagId]);
     } catch (error) {
       throw this.linkError(error, taskId, tagId);
     }
@@ -212,7 +212,7 @@ export class TagsService {
       });
       const found = created ?? (await this.tags.findByName(input.name, manager));
       if (!found) return undefined;
-      await this.tags.link(manager, taskId, [found.id]);
+      await this.tags.link(taskId, [found.id], manager);
       const tag = await this.tags.findById(found.id, manager);
       return tag ? { tag, created: created !== null } : undefined;
     });
@@ -227,7 +227,7 @@ export class TagsService {
       const missing = wanted.filter((id) => !existing.has(id));
       if (missing.length > 0) throw unknownTags(missing);
       await this.tags.unlinkAllBut(manager, taskId, wanted);
-      await this.tags.link(manager, taskId, wanted);
+      await this.tags.link(taskId, wanted, manager);
       return this.tags.findPage({ taskId, limit: MAX_TAGS_PER_REPLACE }, manager);
     });
     return this.tagPage(rows, MAX_TAGS_PER_REPLACE);
