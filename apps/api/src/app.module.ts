@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, IN_MEMORY } from '@task-api/core';
+import { TagsModule } from '@task-api/tags';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { migrations } from './migrations';
@@ -21,6 +22,7 @@ export class AppModule {
           logLevel: env.LOG_LEVEL,
         }),
         HealthModule,
+        TagsModule,
       ],
     };
   }

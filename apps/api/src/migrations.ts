@@ -1,4 +1,5 @@
 import { MigrationClass, coreMigrations } from '@task-api/core';
+import { tagsMigrations } from '@task-api/tags';
 
 /** The migrations of every library, as one list in timestamp order (their class names end in it). */
 export function allMigrations(...libraries: MigrationClass[][]): MigrationClass[] {
@@ -7,4 +8,4 @@ export function allMigrations(...libraries: MigrationClass[][]): MigrationClass[
   return libraries.flat().sort((a, b) => timestampOf(a) - timestampOf(b));
 }
 
-export const migrations = allMigrations(coreMigrations);
+export const migrations = allMigrations(coreMigrations, tagsMigrations);
