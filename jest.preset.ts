@@ -39,5 +39,5 @@ export const sharedProjectConfig = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Decorators (Nest, TypeORM, class-validator) read metadata through this polyfill.
   setupFiles: ['reflect-metadata'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 } satisfies Config;
