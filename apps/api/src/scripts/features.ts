@@ -85,11 +85,8 @@ function rowsOf(graph: ProjectGraph, fileMap: Record<string, { file: string }[]>
 
 async function main(check: boolean): Promise<void> {
   const graph = await createProjectGraphAsync({ exitOnError: true });
-  const fileMap = createProjectFileMapUsingProjectGraph(graph) as Record<
-    string,
-    { file: string }[]
-  >;
-  const rows = rowsOf(graph, await fileMap);
+  const fileMap = await createProjectFileMapUsingProjectGraph(graph);
+  const rows = rowsOf(graph, fileMap);
   const violations = violationsOf(rows);
   const markdown = render(rows, violations);
   console.log(markdown);
