@@ -2,8 +2,9 @@ import type { Config } from 'jest';
 import { sharedProjectConfig } from './jest.preset';
 
 /**
- * One run, two projects: unit tests (`*.spec.ts`, no database) and e2e tests
- * (`*.e2e-spec.ts`, real HTTP against a real database created for the run).
+ * Three projects: unit tests (`*.spec.ts`, no database), e2e tests (`*.e2e-spec.ts`, real
+ * HTTP against a real database created for the run) — both run by `npm test` — and the
+ * browser test of Swagger UI (`npm run test:browser`).
  */
 const config: Config = {
   projects: [
@@ -16,6 +17,15 @@ const config: Config = {
       ...sharedProjectConfig,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/core/src/testing/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/core/src/testing/e2e-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/core/src/testing/e2e-setup-file.ts'],
+    },
+    {
+      // Swagger UI in headless Chromium (`npm run test:browser`; needs Debian's chromium).
+      ...sharedProjectConfig,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/libs/core/src/testing/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/libs/core/src/testing/e2e-global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/core/src/testing/e2e-setup-file.ts'],

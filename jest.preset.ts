@@ -37,5 +37,7 @@ export const sharedProjectConfig = {
   transform: swcTransform,
   moduleNameMapper: aliasesFromTsconfig(),
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
+  // Decorators (Nest, TypeORM, class-validator) read metadata through this polyfill.
+  setupFiles: ['reflect-metadata'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 } satisfies Config;

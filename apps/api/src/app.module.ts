@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, IN_MEMORY } from '@task-api/core';
 import { RemindersModule } from '@task-api/reminders';
+import { TagsModule } from '@task-api/tags';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { migrations } from './migrations';
@@ -36,6 +37,7 @@ export class AppModule {
           },
         }),
         HealthModule,
+        TagsModule,
       ],
     };
   }

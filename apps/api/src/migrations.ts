@@ -1,5 +1,6 @@
 import { MigrationClass, coreMigrations } from '@task-api/core';
 import { remindersMigrations } from '@task-api/reminders';
+import { tagsMigrations } from '@task-api/tags';
 
 /** The migrations of every library, as one list in timestamp order (their class names end in it). */
 export function allMigrations(...libraries: MigrationClass[][]): MigrationClass[] {
@@ -8,4 +9,4 @@ export function allMigrations(...libraries: MigrationClass[][]): MigrationClass[
   return libraries.flat().sort((a, b) => timestampOf(a) - timestampOf(b));
 }
 
-export const migrations = allMigrations(coreMigrations, remindersMigrations);
+export const migrations = allMigrations(coreMigrations, tagsMigrations, remindersMigrations);

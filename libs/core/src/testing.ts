@@ -10,3 +10,4 @@ export {
   onRealPostgres,
   type TestDatabase,
 } from './testing/test-database';
+export { TcpProxy } from './testing/tcp-proxy';

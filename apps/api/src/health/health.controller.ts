@@ -13,14 +13,14 @@ export class HealthController {
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process is up' })
   @HealthCheck()
-  live() {
+  getLiveness() {
     return this.health.check([]);
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers (503 otherwise)' })
   @HealthCheck()
-  ready() {
+  getReadiness() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 
@@ -21,11 +21,9 @@ export interface EmbeddedServer {
  * server keeps a connection's transaction to itself, which `typeorm-pglite` does not.
  */
 export async function startEmbeddedPostgres(dataDir: string = IN_MEMORY): Promise<EmbeddedServer> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (dataDir !== IN_MEMORY) mkdirSync(dataDir, { recursive: true });
-  const db: PGlite = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir);
-  const server: PGLiteSocketServer = new PGLiteSocketServer({
+  const db = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir);
+  const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
     port: 0,

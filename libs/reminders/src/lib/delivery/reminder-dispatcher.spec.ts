@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Task } from '@task-api/core';
 import { Clock } from '../clock';
 import { Reminder } from '../reminder.entity';
@@ -50,6 +51,9 @@ describe(ReminderDispatcher.name, () => {
   let channel: jest.Mocked<DeliveryChannel>;
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, maxAttempts: 3, backoffBaseMs: 1_000 };
   const clock: Clock = { now: () => NOW };
+
+  // The failures these tests provoke are logged; the assertions say what matters.
+  beforeAll(() => Logger.overrideLogger(false));
 
   beforeEach(() => {
     repository = {

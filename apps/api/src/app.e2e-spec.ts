@@ -1,0 +1,152 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '@task-api/core';
+import { TcpProxy, onRealPostgres, testDatabaseUrl } from '@task-api/core/testing';
+import { Client } from 'pg';
+import request from 'supertest';
+import { AppModule } from './app.module';
+import { loadEnvironment } from './config/environment';
+
+const PROBLEM = /^application\/problem\+json/;
+
+/** The composed app, built from the environment exactly as `main.ts` builds it. */
+function createApiApp(databaseUrl: string): Promise<NestFastifyApplication> {
+  const env = loadEnvironment({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: '4',
+  });
+  return createApp(AppModule.forRoot(env), {
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    shutdownHooks: false,
+  });
+}
+
+/** Polls until `check` passes or the deadline is reached: no fixed sleeps. */
+async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+describe('API app (e2e)', () => {
+  describe('health and documentation', () => {
+    let app: NestFastifyApplication;
+    beforeAll(async () => (app = await createApiApp(testDatabaseUrl())));
+    afterAll(() => app.close());
+
+    it('is live and ready', async () => {
+      await request(app.getHttpServer()).get('/health/live').expect(200);
+      const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+      expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    });
+
+    it('serves Swagger UI at /docs and the OpenAPI document at /docs-json', async () => {
+      const ui = await request(app.getHttpServer()).get('/docs').redirects(1).expect(200);
+      expect(ui.text).toContain('swagger-ui');
+      const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+      expect(document.openapi).toMatch(/^3\./);
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/tasks', '/tasks/{id}', '/health/ready']),
+      );
+    });
+
+    it('documents every operation with an id, a summary and problem+json errors', async () => {
+      const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+      const operations = Object.values(document.paths).flatMap((path) =>
+        Object.values(path as object),
+      );
+      for (const operation of operations) {
+        expect(operation).toMatchObject({
+          operationId: expect.any(String),
+          summary: expect.any(String),
+        });
+      }
+      const tasksOperations = Object.entries(document.paths)
+        .filter(([path]) => path.startsWith('/tasks'))
+        .flatMap(([, path]) => Object.values(path as object));
+      for (const operation of tasksOperations) {
+        const errors = Object.entries(operation.responses).filter(
+          ([status]) => Number(status) >= 400,
+        );
+        expect(errors.length).toBeGreaterThan(0);
+        for (const [, response] of errors) {
+          expect((response as { content: object }).content).toHaveProperty([
+            'application/problem+json',
+            'example',
+          ]);
+        }
+      }
+    });
+  });
+
+  describe('when the database goes away', () => {
+    let app: NestFastifyApplication;
+    let proxy: TcpProxy;
+
+    beforeAll(async () => {
+      const proxied = await TcpProxy.for(testDatabaseUrl());
+      proxy = proxied.proxy;
+      app = await createApiApp(proxied.url);
+    });
+    afterAll(async () => {
+      await proxy.restore();
+      await app.close();
+      await proxy.cut();
+    });
+
+    it('answers 503 problem+json, stays up, and recovers by itself when it returns', async () => {
+      const http = request(app.getHttpServer());
+      await http.post('/tasks').send({ title: 'before' }).expect(201);
+
+      await proxy.cut();
+      const down = await http.get('/tasks');
+      expect(down.status).toBe(503);
+      expect(down.headers['content-type']).toMatch(PROBLEM);
+      expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|terminated|at .*\.js/);
+      await http.get('/health/ready').expect(503);
+      await http.get('/health/live').expect(200);
+
+      await proxy.restore();
+      await eventually(async () => {
+        await http.get('/health/ready').expect(200);
+      });
+      await http.post('/tasks').send({ title: 'after' }).expect(201);
+    });
+  });
+
+  (onRealPostgres() ? describe : describe.skip)(
+    'when PostgreSQL terminates its connections',
+    () => {
+      let app: NestFastifyApplication;
+      beforeAll(async () => (app = await createApiApp(testDatabaseUrl())));
+      afterAll(() => app.close());
+
+      it('the next requests succeed on fresh connections', async () => {
+        const http = request(app.getHttpServer());
+        // Warm the pool so that there are idle connections to kill.
+        await Promise.all(Array.from({ length: 4 }, () => http.get('/tasks').expect(200)));
+        const admin = new Client({ connectionString: testDatabaseUrl() });
+        await admin.connect();
+        const killed = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        );
+        await admin.end();
+        expect(killed.rowCount).toBeGreaterThan(0);
+
+        for (let i = 0; i < 5; i++)
+          await http
+            .post('/tasks')
+            .send({ title: `after ${i}` })
+            .expect(201);
+        await http.get('/health/ready').expect(200);
+      });
+    },
+  );
+});

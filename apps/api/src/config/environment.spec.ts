@@ -1,0 +1,41 @@
+import { loadEnvironment } from './environment';
+
+describe(loadEnvironment.name, () => {
+  it('applies the documented defaults', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATABASE_URL: undefined,
+      PGLITE_DATA_DIR: './.data',
+      DB_POOL_SIZE: 10,
+      LOG_LEVEL: 'info',
+      BODY_LIMIT_BYTES: 102400,
+    });
+  });
+
+  it('converts and keeps valid values', () => {
+    const env = loadEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db:5432/tasks',
+      LOG_LEVEL: 'warn',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgres://u@db:5432/tasks',
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DB_POOL_SIZE', '0'],
+    ['LOG_LEVEL', 'loud'],
+    ['BODY_LIMIT_BYTES', '12kb'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadEnvironment({ [name]: value })).toThrow(
+      new RegExp(`^Invalid environment:\\n  ${name}=`),
+    );
+  });
+});

@@ -1,0 +1,7 @@
+import type { MigrationClass } from '@task-api/core';
+
+/**
+ * The tags library's own migrations, run after core's. Its tables (`tags`, `task_tags`) were
+ * created by core's foundation migration; later changes of them go here, never there.
+ */
+export const tagsMigrations: MigrationClass[] = [];

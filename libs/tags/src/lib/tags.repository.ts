@@ -1,0 +1,346 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  Task,
+  sqlState,
+  violatedConstraint,
+} from '@task-api/core';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { TagMatch } from './dto/task-tags-filter.dto';
+import { TAG_NAME_UNIQUE_INDEX, Tag } from './tag.entity';
+import { TaskTag } from './task-tag.entity';
+
+export type NewTag = Pick<Tag, 'name' | 'color'>;
+export type TagChanges = Partial<NewTag>;
+
+/** A tag with the number of tasks carrying it, counted in the same statement. */
+export interface TagWithCount extends Tag {
+  taskCount: number;
+}
+
+/** What a task view shows of each of its tags. */
+export type TagSummary = Pick<Tag, 'id' | 'name' | 'color'>;
+
+/** Where a page of tags ends: tags are ordered by `lower(name)`, then id. */
+export interface TagCursor {
+  name: string;
+  id: string;
+}
+
+export interface TagListCriteria {
+  /** Case-insensitive name prefix. */
+  prefix?: string;
+  /** Only the tags of this task. */
+  taskId?: string;
+  after?: TagCursor;
+  limit: number;
+}
+
+/** Where a page of a tag's tasks ends: newest task first, then id. */
+export interface TaggedTaskCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** The `GET /tasks` filter, already validated. */
+export interface TaskTagFilter {
+  names?: readonly string[];
+  match: TagMatch;
+  untagged?: boolean;
+}
+
+/** Foreign keys of `task_tags` (foundation migration): which side of a link was missing. */
+export const TASK_FOREIGN_KEY = 'FK_task_tags_task';
+export const TAG_FOREIGN_KEY = 'FK_task_tags_tag';
+
+/** A write refused because another tag already has the name (in any case). */
+export const isTagNameConflict = (error: unknown): boolean =>
+  sqlState(error) === PG_UNIQUE_VIOLATION && violatedConstraint(error) === TAG_NAME_UNIQUE_INDEX;
+
+/** The foreign key a link insert violated (the task or the tag is gone), if that was the error. */
+export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
+  if (sqlState(error) !== PG_FOREIGN_KEY_VIOLATION) return undefined;
+  const constraint = violatedConstraint(error);
+  if (constraint === TASK_FOREIGN_KEY) return 'task';
+  if (constraint === TAG_FOREIGN_KEY) return 'tag';
+  return undefined;
+};
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** The tag names of the `GET /tasks` filter, lowered by PostgreSQL as the unique index does. */
+const FILTER_NAMES = `SELECT lower(filter_name) FROM unnest(CAST(:tagFilterNames AS text[])) AS filter_name`;
+
+@Injectable()
+export class TagsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction: every multi-statement write goes through it. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Inserts a tag; a name taken in any case fails with 23505 on `tags_name_lower_key`. */
+  async insert(tag: NewTag): Promise<Tag> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Tag)
+      .values(tag)
+      .returning('*')
+      .execute();
+    return this.fromRaw(this.dataSource.manager, result.raw[0]);
+  }
+
+  /**
+   * Inserts the tag unless one with the same name (in any case) exists: `null` then. Concurrent
+   * callers with one new name wait on the unique index for the first, and get `null`.
+   */
+  async insertIfAbsent(manager: EntityManager, tag: NewTag): Promise<Tag | null> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `INSERT INTO tags (name, color) VALUES ($1, $2)
+       ON CONFLICT ((lower(name))) DO NOTHING
+       RETURNING *`,
+      [tag.name, tag.color],
+    );
+    return rows.length > 0 ? this.fromRaw(manager, rows[0]) : null;
+  }
+
+  findByName(name: string, manager = this.dataSource.manager): Promise<Tag | null> {
+    return manager
+      .createQueryBuilder(Tag, 'tag')
+      .where('lower(tag.name) = lower(:name)', { name })
+      .getOne();
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Tag, { id });
+  }
+
+  async findById(id: string, manager = this.dataSource.manager): Promise<TagWithCount | null> {
+    const row = await this.selectWithCount(manager).where('tag.id = :id', { id }).getRawOne();
+    return row ? this.withCount(row) : null;
+  }
+
+  /** One page ordered by `lower(name)`, id: keyset, so inserts never shift it. */
+  async findPage(
+    criteria: TagListCriteria,
+    manager = this.dataSource.manager,
+  ): Promise<TagWithCount[]> {
+    const query = this.selectWithCount(manager);
+    if (criteria.prefix) {
+      query.andWhere(`lower(tag.name) LIKE (lower(:prefix) || '%')`, {
+        prefix: escapeLike(criteria.prefix),
+      });
+    }
+    if (criteria.taskId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM task_tags on_task WHERE on_task.tag_id = tag.id AND on_task.task_id = :taskId)',
+        { taskId: criteria.taskId },
+      );
+    }
+    if (criteria.after) {
+      query.andWhere('(lower(tag.name), tag.id) > (lower(:afterName), CAST(:afterId AS uuid))', {
+        afterName: criteria.after.name,
+        afterId: criteria.after.id,
+      });
+    }
+    const rows = await query
+      .orderBy('lower(tag.name)', 'ASC')
+      .addOrderBy('tag.id', 'ASC')
+      .limit(criteria.limit + 1)
+      .getRawMany();
+    return rows.map((row) => this.withCount(row));
+  }
+
+  /** Locks the tag for the rest of the transaction, so concurrent changes queue up. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Tag | null> {
+    return manager
+      .createQueryBuilder(Tag, 'tag')
+      .setLock('pessimistic_write')
+      .where('tag.id = :id', { id })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, changes: TagChanges): Promise<Tag> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Tag)
+      .set(changes)
+      .where('id = :id', { id })
+      .returning('*')
+      .execute();
+    return this.fromRaw(manager, result.raw[0]);
+  }
+
+  /** The links go with it (ON DELETE CASCADE). */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Tag, { id });
+  }
+
+  /** Idempotent: linking twice leaves one link. Fails with 23503 if the task or tag is gone. */
+  async link(
+    taskId: string,
+    tagIds: readonly string[],
+    manager = this.dataSource.manager,
+  ): Promise<void> {
+    if (tagIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TaskTag)
+      .values(tagIds.map((tagId) => ({ taskId, tagId })))
+      .orIgnore()
+      .execute();
+  }
+
+  /** Idempotent; answers whether a link was there. */
+  async unlink(taskId: string, tagId: string): Promise<boolean> {
+    const result = await this.dataSource.manager.delete(TaskTag, { taskId, tagId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Removes every link of the task to a tag not in `keepTagIds`. */
+  async unlinkAllBut(
+    manager: EntityManager,
+    taskId: string,
+    keepTagIds: readonly string[],
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(TaskTag)
+      .where('task_id = :taskId', { taskId })
+      .andWhere('tag_id <> ALL(CAST(:keepTagIds AS uuid[]))', { keepTagIds })
+      .execute();
+  }
+
+  /**
+   * Locks the task against a concurrent replacement of its tags (and its deletion) for the
+   * rest of the transaction; `false` if it does not exist. `FOR NO KEY UPDATE` lets other
+   * links to the task be checked meanwhile.
+   */
+  async lockTask(manager: EntityManager, taskId: string): Promise<boolean> {
+    const row = await manager
+      .createQueryBuilder(Task, 'task')
+      .select('task.id', 'id')
+      .where('task.id = :taskId', { taskId })
+      .setLock('for_no_key_update')
+      .getRawOne();
+    return row !== undefined;
+  }
+
+  /** Which of `ids` are tags; they cannot be deleted until the transaction ends. */
+  async lockExistingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await manager
+      .createQueryBuilder(Tag, 'tag')
+      .select('tag.id', 'id')
+      .where('tag.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .setLock('for_key_share')
+      .getRawMany();
+    return rows.map((row) => row.id);
+  }
+
+  /** The tasks carrying a tag, newest first: one page. */
+  findTaskPage(tagId: string, after: TaggedTaskCursor | undefined, limit: number): Promise<Task[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(Task, 'task')
+      .innerJoin(TaskTag, 'link', 'link.task_id = task.id AND link.tag_id = :tagId', { tagId });
+    if (after) {
+      query.andWhere(
+        '(task.created_at, task.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))',
+        { afterCreatedAt: after.createdAt, afterId: after.id },
+      );
+    }
+    return query
+      .orderBy('task.created_at', 'DESC')
+      .addOrderBy('task.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+  }
+
+  /** The tags of a whole page of tasks in one statement, each task's sorted by name. */
+  async summariesOfTasks(
+    taskIds: readonly string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, TagSummary[]>> {
+    const rows: (TagSummary & { taskId: string })[] = await manager
+      .createQueryBuilder(TaskTag, 'link')
+      .innerJoin(Tag, 'tag', 'tag.id = link.tag_id')
+      .select('link.task_id', 'taskId')
+      .addSelect('tag.id', 'id')
+      .addSelect('tag.name', 'name')
+      .addSelect('tag.color', 'color')
+      .where('link.task_id = ANY(CAST(:taskIds AS uuid[]))', { taskIds })
+      .orderBy('lower(tag.name)', 'ASC')
+      .addOrderBy('tag.id', 'ASC')
+      .getRawMany();
+    const byTask = new Map<string, TagSummary[]>();
+    for (const { taskId, id, name, color } of rows) {
+      const tags = byTask.get(taskId) ?? [];
+      tags.push({ id, name, color });
+      byTask.set(taskId, tags);
+    }
+    return byTask;
+  }
+
+  /** Adds the tag conditions of `GET /tasks` to its query (alias `task`): no filtering in memory. */
+  applyTaskFilter(query: SelectQueryBuilder<Task>, filter: TaskTagFilter): void {
+    if (filter.names) {
+      const names = { tagFilterNames: filter.names };
+      const carriesOne = `SELECT 1 FROM task_tags filter_link
+        JOIN tags filter_tag ON filter_tag.id = filter_link.tag_id
+        WHERE filter_link.task_id = task.id AND lower(filter_tag.name) IN (${FILTER_NAMES})`;
+      if (filter.match === 'any') query.andWhere(`EXISTS (${carriesOne})`, names);
+      if (filter.match === 'none') query.andWhere(`NOT EXISTS (${carriesOne})`, names);
+      if (filter.match === 'all') {
+        // One link per (task, tag) and one tag per lowered name: counting links counts names.
+        query.andWhere(
+          `task.id IN (
+            SELECT filter_link.task_id FROM task_tags filter_link
+            JOIN tags filter_tag ON filter_tag.id = filter_link.tag_id
+            WHERE lower(filter_tag.name) IN (${FILTER_NAMES})
+            GROUP BY filter_link.task_id
+            HAVING count(*) = (SELECT count(DISTINCT lower(filter_name))
+                               FROM unnest(CAST(:tagFilterNames AS text[])) AS filter_name))`,
+          names,
+        );
+      }
+    }
+    if (filter.untagged !== undefined) {
+      const anyTag = 'SELECT 1 FROM task_tags untagged_link WHERE untagged_link.task_id = task.id';
+      query.andWhere(filter.untagged ? `NOT EXISTS (${anyTag})` : `EXISTS (${anyTag})`);
+    }
+  }
+
+  /** Tag columns plus `task_count`, a correlated count served by the (tag_id, task_id) index. */
+  private selectWithCount(manager: EntityManager): SelectQueryBuilder<Tag> {
+    return manager
+      .createQueryBuilder(Tag, 'tag')
+      .select('tag.id', 'id')
+      .addSelect('tag.name', 'name')
+      .addSelect('tag.color', 'color')
+      .addSelect('tag.created_at', 'created_at')
+      .addSelect('tag.updated_at', 'updated_at')
+      .addSelect(
+        '(SELECT count(*) FROM task_tags counted WHERE counted.tag_id = tag.id)::int',
+        'task_count',
+      );
+  }
+
+  private withCount(row: Record<string, unknown>): TagWithCount {
+    return { ...this.fromRaw(this.dataSource.manager, row), taskCount: Number(row.task_count) };
+  }
+
+  /** Raw rows use column names; map them onto the entity's properties. */
+  private fromRaw(manager: EntityManager, row: Record<string, unknown>): Tag {
+    const columns = this.dataSource.getMetadata(Tag).columns;
+    return manager.create(
+      Tag,
+      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
+    );
+  }
+}

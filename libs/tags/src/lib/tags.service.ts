@@ -1,0 +1,303 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  Page,
+  PageQueryDto,
+  ProblemException,
+  TaskDto,
+  TasksService,
+  decodeCursor,
+  notFound,
+  preconditionFailed,
+  problemType,
+  toPage,
+} from '@task-api/core';
+import { isUUID } from 'class-validator';
+import { createHash } from 'node:crypto';
+import { AttachTagByNameDto, CreateTagDto } from './dto/create-tag.dto';
+import { ListTagsQueryDto } from './dto/list-tags-query.dto';
+import { MAX_TAGS_PER_REPLACE } from './dto/replace-task-tags.dto';
+import { TagDto } from './dto/tag.dto';
+import { UpdateTagDto } from './dto/update-tag.dto';
+import { TAG_NAME_MAX_LENGTH, Tag } from './tag.entity';
+import {
+  TagChanges,
+  TagCursor,
+  TagWithCount,
+  TaggedTaskCursor,
+  TagsRepository,
+  isTagNameConflict,
+  missingLinkSide,
+} from './tags.repository';
+
+/** A tag view with its ETag, for the controller to put in the header. */
+export interface TagWithEtag {
+  tag: TagDto;
+  etag: string;
+}
+
+/**
+ * Tags have no version column: the ETag is a digest of what a client can change plus the
+ * time of the last change, so any rename or recolor makes the old one stale.
+ */
+export const etagOfTag = (tag: Pick<Tag, 'name' | 'color' | 'updatedAt'>): string => {
+  const digest = createHash('sha256')
+    .update(`${tag.name}\u0000${tag.color ?? ''}\u0000${tag.updatedAt.toISOString()}`)
+    .digest('base64url');
+  return `"${digest.slice(0, 16)}"`;
+};
+
+export function toTagDto(tag: TagWithCount): TagDto {
+  return {
+    id: tag.id,
+    name: tag.name,
+    color: tag.color,
+    taskCount: tag.taskCount,
+    createdAt: tag.createdAt.toISOString(),
+    updatedAt: tag.updatedAt.toISOString(),
+  };
+}
+
+/** 409 naming the tag that already has the name, so a client can use it instead. */
+export const tagNameConflict = (name: string, existingId: string): ProblemException =>
+  new ProblemException(HttpStatus.CONFLICT, `A tag named "${name}" already exists.`, {
+    type: problemType('tag-name-taken'),
+    existingId,
+  });
+
+/** Writes that lose a race with a concurrent delete are retried this many times in all. */
+const MAX_ATTEMPTS = 3;
+
+const isTagCursor = (value: unknown): value is TagCursor => {
+  const cursor = value as TagCursor;
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    typeof cursor.name === 'string' &&
+    cursor.name.length <= TAG_NAME_MAX_LENGTH &&
+    typeof cursor.id === 'string' &&
+    isUUID(cursor.id)
+  );
+};
+
+const isTaggedTaskCursor = (value: unknown): value is TaggedTaskCursor => {
+  const cursor = value as TaggedTaskCursor;
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    typeof cursor.createdAt === 'string' &&
+    !Number.isNaN(Date.parse(cursor.createdAt)) &&
+    typeof cursor.id === 'string' &&
+    isUUID(cursor.id)
+  );
+};
+
+@Injectable()
+export class TagsService {
+  constructor(
+    private readonly tags: TagsRepository,
+    private readonly tasks: TasksService,
+  ) {}
+
+  async createTag(input: CreateTagDto): Promise<TagWithEtag> {
+    const tag = await this.refusingTakenName(input.name, () =>
+      this.tags.insert({ name: input.name, color: input.color ?? null }),
+    );
+    return this.withEtag({ ...tag, taskCount: 0 });
+  }
+
+  async listTags(query: ListTagsQueryDto): Promise<Page<TagDto>> {
+    const after = query.cursor ? decodeCursor(query.cursor, isTagCursor) : undefined;
+    const rows = await this.tags.findPage({ prefix: query.q, after, limit: query.limit });
+    return this.tagPage(rows, query.limit);
+  }
+
+  async getTag(id: string): Promise<TagWithEtag> {
+    return this.withEtag(await this.requireTag(id));
+  }
+
+  async updateTag(id: string, input: UpdateTagDto, ifMatch?: string): Promise<TagWithEtag> {
+    await this.refusingTakenName(input.name, () =>
+      this.tags.transaction(async (manager) => {
+        const before = await this.tags.findForUpdate(manager, id);
+        if (!before) throw notFound('Tag', id);
+        assertIfMatch(before, ifMatch);
+        const changes = changesOf(before, input);
+        if (Object.keys(changes).length > 0) await this.tags.update(manager, id, changes);
+      }),
+    );
+    return this.getTag(id);
+  }
+
+  async deleteTag(id: string, ifMatch?: string): Promise<void> {
+    await this.tags.transaction(async (manager) => {
+      const tag = await this.tags.findForUpdate(manager, id);
+      if (!tag) throw notFound('Tag', id);
+      assertIfMatch(tag, ifMatch);
+      await this.tags.delete(manager, id);
+    });
+  }
+
+  /** The tasks carrying the tag, as full task views (with every feature's fields). */
+  async listTagTasks(tagId: string, query: PageQueryDto): Promise<Page<TaskDto>> {
+    const after = query.cursor ? decodeCursor(query.cursor, isTaggedTaskCursor) : undefined;
+    if (!(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
+    const rows = await this.tags.findTaskPage(tagId, after, query.limit);
+    const page = toPage(
+      rows,
+      query.limit,
+      (task) => task,
+      (task) => ({ createdAt: task.createdAt.toISOString(), id: task.id }),
+    );
+    return { items: await this.tasks.toViews(page.items), nextCursor: page.nextCursor };
+  }
+
+  async listTaskTags(taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {
+    const after = query.cursor ? decodeCursor(query.cursor, isTagCursor) : undefined;
+    await this.tasks.require(taskId);
+    const rows = await this.tags.findPage({ taskId, after, limit: query.limit });
+    return this.tagPage(rows, query.limit);
+  }
+
+  /** Idempotent: attaching a tag the task already carries changes nothing. */
+  async attachTag(taskId: string, tagId: string): Promise<void> {
+    await this.tasks.require(taskId);
+    try {
+      await this.tags.link(taskId, [tagId]);
+    } catch (error) {
+      throw this.linkError(error, taskId, tagId);
+    }
+  }
+
+  /** Idempotent: detaching a tag the task does not carry is not an error (both must exist). */
+  async detachTag(taskId: string, tagId: string): Promise<void> {
+    await this.tasks.require(taskId);
+    const removed = await this.tags.unlink(taskId, tagId);
+    if (!removed && !(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
+  }
+
+  /**
+   * Get-or-create by name, then attach, without a check-then-insert: the database decides who
+   * creates the tag (`ON CONFLICT DO NOTHING` on the unique index), so any number of
+   * concurrent calls with one new name create one tag and one link.
+   */
+  async attachTagByName(
+    taskId: string,
+    input: AttachTagByNameDto,
+  ): Promise<TagWithEtag & { created: boolean }> {
+    await this.tasks.require(taskId);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const result = await this.getOrCreateAndLink(taskId, input).catch((error: unknown) => {
+        // The tag was deleted between being found and being linked: try again.
+        if (missingLinkSide(error) === 'tag') return undefined;
+        throw this.linkError(error, taskId);
+      });
+      if (result) return { ...this.withEtag(result.tag), created: result.created };
+    }
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      `The tag "${input.name}" kept being deleted while it was attached; retry.`,
+      { type: problemType('conflict') },
+    );
+  }
+
+  /** One try of `attachTagByName`: `undefined` if the tag vanished under it. */
+  private getOrCreateAndLink(
+    taskId: string,
+    input: AttachTagByNameDto,
+  ): Promise<{ tag: TagWithCount; created: boolean } | undefined> {
+    return this.tags.transaction(async (manager) => {
+      const created = await this.tags.insertIfAbsent(manager, {
+        name: input.name,
+        color: input.color ?? null,
+      });
+      const found = created ?? (await this.tags.findByName(input.name, manager));
+      if (!found) return undefined;
+      await this.tags.link(taskId, [found.id], manager);
+      const tag = await this.tags.findById(found.id, manager);
+      return tag ? { tag, created: created !== null } : undefined;
+    });
+  }
+
+  /** Replaces the task's whole set in one transaction; an unknown id changes nothing. */
+  async replaceTaskTags(taskId: string, tagIds: readonly string[]): Promise<Page<TagDto>> {
+    const wanted = [...new Set(tagIds.map((id) => id.toLowerCase()))];
+    const rows = await this.tags.transaction(async (manager) => {
+      if (!(await this.tags.lockTask(manager, taskId))) throw notFound('Task', taskId);
+      const existing = new Set(await this.tags.lockExistingIds(manager, wanted));
+      const missing = wanted.filter((id) => !existing.has(id));
+      if (missing.length > 0) throw unknownTags(missing);
+      await this.tags.unlinkAllBut(manager, taskId, wanted);
+      await this.tags.link(taskId, wanted, manager);
+      return this.tags.findPage({ taskId, limit: MAX_TAGS_PER_REPLACE }, manager);
+    });
+    return this.tagPage(rows, MAX_TAGS_PER_REPLACE);
+  }
+
+  private async requireTag(id: string): Promise<TagWithCount> {
+    const tag = await this.tags.findById(id);
+    if (!tag) throw notFound('Tag', id);
+    return tag;
+  }
+
+  private tagPage(rows: TagWithCount[], limit: number): Page<TagDto> {
+    return toPage(rows, limit, toTagDto, (tag) => ({ name: tag.name, id: tag.id }));
+  }
+
+  private withEtag(tag: TagWithCount): TagWithEtag {
+    return { tag: toTagDto(tag), etag: etagOfTag(tag) };
+  }
+
+  /**
+   * The one place where the unique index's refusal (SQLSTATE 23505) becomes a 409 naming the
+   * existing tag. If that tag is deleted before it can be named, the write is simply retried.
+   */
+  private async refusingTakenName<T>(
+    name: string | undefined,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (name === undefined || !isTagNameConflict(error)) throw error;
+        const existing = await this.tags.findByName(name);
+        if (existing) throw tagNameConflict(existing.name, existing.id);
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** A link refused by a foreign key: 404 for the side that does not exist. */
+  private linkError(error: unknown, taskId: string, tagId?: string): unknown {
+    const side = missingLinkSide(error);
+    if (side === 'task') return notFound('Task', taskId);
+    if (side === 'tag' && tagId) return notFound('Tag', tagId);
+    return error;
+  }
+}
+
+function unknownTags(ids: string[]): ProblemException {
+  return new ProblemException(
+    HttpStatus.NOT_FOUND,
+    `${ids.length === 1 ? `Tag ${ids[0]} does` : `Tags ${ids.join(', ')} do`} not exist.`,
+    { type: problemType('not-found'), missingIds: ids },
+  );
+}
+
+/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
+function assertIfMatch(tag: Tag, ifMatch: string | undefined): void {
+  if (ifMatch === undefined) return;
+  const accepted = ifMatch.split(',').map((etag) => etag.trim());
+  if (accepted.includes('*') || accepted.includes(etagOfTag(tag))) return;
+  throw preconditionFailed(
+    `The tag has changed (its ETag is now ${etagOfTag(tag)}); fetch it again and retry.`,
+  );
+}
+
+/** Only the fields that really change; a rename in another case is a change. */
+function changesOf(before: Tag, input: UpdateTagDto): TagChanges {
+  const changes: TagChanges = {};
+  if (input.name !== undefined && input.name !== before.name) changes.name = input.name;
+  if (input.color !== undefined && input.color !== before.color) changes.color = input.color;
+  return changes;
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
+import type { FastifyReply } from 'fastify';
+import { AttachTagByNameDto } from './dto/create-tag.dto';
+import { ReplaceTaskTagsDto } from './dto/replace-task-tags.dto';
+import { TagDto, TagPageDto } from './dto/tag.dto';
+import { TagsService } from './tags.service';
+
+/** A task's tags: `/tasks/:taskId/tags...`. An unknown task is a 404 on every route. */
+@ApiTags('tags')
+@Controller('tasks/:taskId/tags')
+export class TaskTagsController {
+  constructor(private readonly tags: TagsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "List a task's tags", description: 'Sorted by name, paginated.' })
+  @ApiOkResponse({ type: TagPageDto })
+  @ApiProblems(400, 404)
+  listTaskTags(
+    @UuidParam('taskId') taskId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<TagPageDto> {
+    return this.tags.listTaskTags(taskId, query);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Attach a tag by name, creating it if needed',
+    description:
+      'Get-or-create by name (case-insensitive), then attach; safe under concurrency. `color` is used only when the tag is created.',
+  })
+  @ApiCreatedResponse({ type: TagDto, description: 'The tag was created (and attached).' })
+  @ApiOkResponse({ type: TagDto, description: 'The tag existed; it is attached.' })
+  @ApiProblems(400, 404, 413, 415)
+  async attachTagByName(
+    @UuidParam('taskId') taskId: string,
+    @Body() body: AttachTagByNameDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TagDto> {
+    const { tag, etag, created } = await this.tags.attachTagByName(taskId, body);
+    reply.status(created ? 201 : 200).header('etag', etag);
+    if (created) reply.header('location', `/tags/${tag.id}`);
+    return tag;
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: "Replace a task's whole set of tags",
+    description: 'In one transaction: an unknown tag id is a 404 and changes nothing.',
+  })
+  @ApiBody({ type: ReplaceTaskTagsDto })
+  @ApiOkResponse({ type: TagPageDto, description: "The task's new set of tags." })
+  @ApiProblems(400, 404, 413, 415)
+  replaceTaskTags(
+    @UuidParam('taskId') taskId: string,
+    @Body() body: ReplaceTaskTagsDto,
+  ): Promise<TagPageDto> {
+    return this.tags.replaceTaskTags(taskId, body.tagIds);
+  }
+
+  @Put(':tagId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Attach a tag to a task', description: 'Idempotent.' })
+  @ApiNoContentResponse({ description: 'The task carries the tag.' })
+  @ApiProblems(400, 404)
+  async attachTag(
+    @UuidParam('taskId') taskId: string,
+    @UuidParam('tagId') tagId: string,
+  ): Promise<void> {
+    await this.tags.attachTag(taskId, tagId);
+  }
+
+  @Delete(':tagId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Detach a tag from a task', description: 'Idempotent.' })
+  @ApiNoContentResponse({ description: 'The task does not carry the tag.' })
+  @ApiProblems(400, 404)
+  async detachTag(
+    @UuidParam('taskId') taskId: string,
+    @UuidParam('tagId') tagId: string,
+  ): Promise<void> {
+    await this.tags.detachTag(taskId, tagId);
+  }
+}
