@@ -49,15 +49,13 @@ describe('Swagger UI in a real browser', () => {
     const operation = page.locator('#operations-tasks-createTask');
     await operation.locator('.opblock-summary').click();
     await operation.getByRole('button', { name: 'Try it out' }).click();
-    await operation
-      .locator('textarea.body-param__text')
-      .fill(
-        JSON.stringify({
-          title: 'Created from Swagger UI',
-          priority: 'high',
-          dueAt: '2030-01-01T09:00:00Z',
-        }),
-      );
+    await operation.locator('textarea.body-param__text').fill(
+      JSON.stringify({
+        title: 'Created from Swagger UI',
+        priority: 'high',
+        dueAt: '2030-01-01T09:00:00Z',
+      }),
+    );
     await operation.getByRole('button', { name: 'Execute' }).click();
 
     const status = operation
