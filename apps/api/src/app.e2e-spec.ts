@@ -1,25 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '@task-api/core';
 import { TcpProxy, onRealPostgres, testDatabaseUrl } from '@task-api/core/testing';
 import { Client } from 'pg';
 import request from 'supertest';
-import { AppModule } from './app.module';
-import { loadEnvironment } from './config/environment';
+import { createApiApp } from './testing/create-api-app';
 
 const PROBLEM = /^application\/problem\+json/;
-
-/** The composed app, built from the environment exactly as `main.ts` builds it. */
-function createApiApp(databaseUrl: string): Promise<NestFastifyApplication> {
-  const env = loadEnvironment({
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    DB_POOL_SIZE: '4',
-  });
-  return createApp(AppModule.forRoot(env), {
-    bodyLimit: env.BODY_LIMIT_BYTES,
-    shutdownHooks: false,
-  });
-}
 
 /** Polls until `check` passes or the deadline is reached: no fixed sleeps. */
 async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
@@ -37,7 +22,7 @@ async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promi
 describe('API app (e2e)', () => {
   describe('health and documentation', () => {
     let app: NestFastifyApplication;
-    beforeAll(async () => (app = await createApiApp(testDatabaseUrl())));
+    beforeAll(async () => (app = await createApiApp(testDatabaseUrl(), { DB_POOL_SIZE: '4' })));
     afterAll(() => app.close());
 
     it('is live and ready', async () => {
@@ -92,7 +77,7 @@ describe('API app (e2e)', () => {
     beforeAll(async () => {
       const proxied = await TcpProxy.for(testDatabaseUrl());
       proxy = proxied.proxy;
-      app = await createApiApp(proxied.url);
+      app = await createApiApp(proxied.url, { DB_POOL_SIZE: '4' });
     });
     afterAll(async () => {
       await proxy.restore();
@@ -124,7 +109,7 @@ describe('API app (e2e)', () => {
     'when PostgreSQL terminates its connections',
     () => {
       let app: NestFastifyApplication;
-      beforeAll(async () => (app = await createApiApp(testDatabaseUrl())));
+      beforeAll(async () => (app = await createApiApp(testDatabaseUrl(), { DB_POOL_SIZE: '4' })));
       afterAll(() => app.close());
 
       it('the next requests succeed on fresh connections', async () => {

@@ -1,12 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '@task-api/core';
 import { resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { AppModule } from './app.module';
-import { loadEnvironment } from './config/environment';
+import { createApiApp } from './testing/create-api-app';
 
 /** Screenshots land here; CI keeps the folder as an artifact. */
 const SCREENSHOTS = join(__dirname, '../../../artifacts/swagger-ui');
@@ -21,8 +19,7 @@ describe('Swagger UI in a real browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    const env = loadEnvironment({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent' });
-    app = await createApp(AppModule.forRoot(env), { shutdownHooks: false });
+    app = await createApiApp(testDatabaseUrl());
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
     await resetDatabase(app);

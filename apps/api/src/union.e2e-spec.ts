@@ -1,0 +1,203 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { StatementCounter, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from './testing/create-api-app';
+
+type Http = ReturnType<typeof request>;
+interface TaskView {
+  id: string;
+  title: string;
+  tags: { id: string; name: string; color: string | null }[];
+  reminders: {
+    id: string;
+    taskId: string;
+    remindAt: string;
+    offsetMinutes: number | null;
+    status: string;
+  }[];
+}
+
+const DUE = '2030-06-01T12:00:00.000Z';
+
+/**
+ * The union: core + tags + reminders composed by the API app, on a real database. Each
+ * feature contributes to tasks through core's extension point; none knows the other.
+ */
+describe('Union: tasks with tags and reminders (e2e)', () => {
+  let app: NestFastifyApplication;
+  let http: Http;
+  let db: DataSource;
+
+  const createTask = async (body: Record<string, unknown>): Promise<string> =>
+    (await http.post('/tasks').send(body).expect(201)).body.id;
+  const tag = (taskId: string, name: string) => http.post(`/tasks/${taskId}/tags`).send({ name });
+  const remind = (taskId: string, body: Record<string, unknown>) =>
+    http.post(`/tasks/${taskId}/reminders`).send(body).expect(201);
+  const count = async (sql: string, params: unknown[]): Promise<number> =>
+    Number((await db.query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    // The dispatcher stays off: these tests are about composition, not delivery.
+    app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
+    db = app.get(DataSource);
+    http = request(app.getHttpServer());
+  });
+  beforeEach(() => resetDatabase(app));
+  afterAll(() => app.close());
+
+  it('the method’s union test: a task carries its tag and its reminder in one object', async () => {
+    const taskId = await createTask({ title: 'Ship the release', dueAt: DUE });
+    const tagged = await tag(taskId, 'Launch').expect(201);
+    const reminder = (await remind(taskId, { offsetMinutes: 30, note: 'half an hour before' }))
+      .body;
+
+    const task: TaskView = (await http.get(`/tasks/${taskId}`).expect(200)).body;
+    expect(task).toMatchObject({
+      id: taskId,
+      title: 'Ship the release',
+      tags: [{ id: tagged.body.id, name: 'Launch', color: null }],
+      reminders: [
+        {
+          id: reminder.id,
+          taskId,
+          offsetMinutes: 30,
+          remindAt: '2030-06-01T11:30:00.000Z',
+          status: 'scheduled',
+        },
+      ],
+    });
+  });
+
+  it('every task of a list carries its tags and reminders', async () => {
+    const both = await createTask({ title: 'both', dueAt: DUE });
+    const none = await createTask({ title: 'none' });
+    await tag(both, 'home').expect(201);
+    await remind(both, { remindAt: '2030-05-01T08:00:00Z' });
+    const items: TaskView[] = (await http.get('/tasks?sort=createdAt').expect(200)).body.items;
+    expect(
+      items.map((task) => [task.id, task.tags.map((t) => t.name), task.reminders.length]),
+    ).toEqual([
+      [both, ['home'], 1],
+      [none, [], 0],
+    ]);
+  });
+
+  it('deleting a task removes its tag links and reminders, and keeps the tag', async () => {
+    const taskId = await createTask({ title: 'doomed', dueAt: DUE });
+    const tagId = (await tag(taskId, 'keep-me').expect(201)).body.id;
+    await remind(taskId, { offsetMinutes: 5 });
+    await http.delete(`/tasks/${taskId}`).expect(204);
+    expect(await count('SELECT count(*) AS n FROM task_tags WHERE task_id = $1', [taskId])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM reminders WHERE task_id = $1', [taskId])).toBe(0);
+    expect((await http.get(`/tags/${tagId}`).expect(200)).body).toMatchObject({
+      name: 'keep-me',
+      taskCount: 0,
+    });
+  });
+
+  it('deleting a tag detaches it while the task keeps its reminders', async () => {
+    const taskId = await createTask({ title: 'kept', dueAt: DUE });
+    const tagId = (await tag(taskId, 'gone').expect(201)).body.id;
+    const reminder = (await remind(taskId, { offsetMinutes: 60 })).body;
+    await http.delete(`/tags/${tagId}`).expect(204);
+    const task: TaskView = (await http.get(`/tasks/${taskId}`).expect(200)).body;
+    expect(task.tags).toEqual([]);
+    expect(task.reminders.map((r) => r.id)).toEqual([reminder.id]);
+  });
+
+  it('a task becoming done keeps its tags and cancels its scheduled reminders', async () => {
+    const taskId = await createTask({ title: 'finish', dueAt: DUE });
+    await tag(taskId, 'work').expect(201);
+    await remind(taskId, { offsetMinutes: 10 });
+    const done: TaskView = (
+      await http.patch(`/tasks/${taskId}`).send({ status: 'done' }).expect(200)
+    ).body;
+    expect(done.tags.map((t) => t.name)).toEqual(['work']);
+    expect(done.reminders.map((r) => r.status)).toEqual(['cancelled']);
+  });
+
+  it('combines feature filters with core filters, with exact result sets', async () => {
+    const tasks = {
+      // todo, tagged a, pending reminder, due soonest
+      match1: await createTask({ title: 'match1', dueAt: '2030-01-02T00:00:00Z' }),
+      match2: await createTask({ title: 'match2', dueAt: '2030-01-01T00:00:00Z' }),
+      noReminder: await createTask({ title: 'no reminder', dueAt: '2030-01-03T00:00:00Z' }),
+      otherTag: await createTask({ title: 'other tag', dueAt: '2030-01-04T00:00:00Z' }),
+      inProgress: await createTask({
+        title: 'in progress',
+        status: 'in_progress',
+        dueAt: '2030-01-05T00:00:00Z',
+      }),
+      untagged: await createTask({ title: 'untagged', dueAt: '2030-01-06T00:00:00Z' }),
+    };
+    for (const id of [tasks.match1, tasks.match2, tasks.noReminder, tasks.inProgress])
+      await tag(id, 'A');
+    await tag(tasks.match1, 'b');
+    await tag(tasks.otherTag, 'b');
+    for (const id of [
+      tasks.match1,
+      tasks.match2,
+      tasks.otherTag,
+      tasks.inProgress,
+      tasks.untagged,
+    ]) {
+      await remind(id, { offsetMinutes: 60 });
+    }
+    const titles = async (query: string) =>
+      (await http.get(`/tasks?${query}`).expect(200)).body.items.map(
+        (task: TaskView) => task.title,
+      );
+
+    expect(
+      await titles('status=todo&tags=a&tagMatch=all&hasPendingReminder=true&sort=dueAt'),
+    ).toEqual(['match2', 'match1']);
+    expect(await titles('tags=a,b&tagMatch=all&hasPendingReminder=true')).toEqual(['match1']);
+    expect(await titles('tags=a&tagMatch=none&hasPendingReminder=true&sort=dueAt')).toEqual([
+      'other tag',
+      'untagged',
+    ]);
+    expect(await titles('untagged=true&hasPendingReminder=false&sort=dueAt')).toEqual([]);
+    expect(await titles('hasPendingReminder=false&sort=dueAt')).toEqual(['no reminder']);
+    expect(await titles('status=in_progress&tags=A&hasPendingReminder=true')).toEqual([
+      'in progress',
+    ]);
+  });
+
+  it('embeds tags and reminders in a constant number of statements: at most 4, for 5 tasks as for 50', async () => {
+    for (let i = 0; i < 50; i++) {
+      const taskId = await createTask({ title: `task ${i}`, dueAt: DUE });
+      await tag(taskId, `tag ${i % 7}`);
+      await tag(taskId, 'common');
+      await remind(taskId, { offsetMinutes: i });
+    }
+    const counter = new StatementCounter(db);
+    const statementsFor = async (limit: number) => {
+      const statements = await counter.count(async () => {
+        const page = (await http.get(`/tasks?limit=${limit}`).expect(200)).body.items as TaskView[];
+        expect(page).toHaveLength(limit);
+        expect(page.every((task) => task.tags.length === 2 && task.reminders.length === 1)).toBe(
+          true,
+        );
+      });
+      return statements.length;
+    };
+    const [five, fifty] = [await statementsFor(5), await statementsFor(50)];
+    counter.restore();
+    expect(fifty).toBe(five);
+    expect(fifty).toBeLessThanOrEqual(4);
+    // The page of tasks, the tags of the page, the reminders of the page.
+    expect(fifty).toBe(3);
+  });
+
+  it('documents the features’ fields and filters on the tasks of the OpenAPI document', async () => {
+    const document = (await http.get('/docs-json').expect(200)).body;
+    const parameters = document.paths['/tasks'].get.parameters.map((p: { name: string }) => p.name);
+    expect(parameters).toEqual(
+      expect.arrayContaining(['tags', 'tagMatch', 'untagged', 'hasPendingReminder']),
+    );
+    expect(Object.keys(document.components.schemas.TaskDto.properties)).toEqual(
+      expect.arrayContaining(['tags', 'reminders']),
+    );
+  });
+});
