@@ -35,6 +35,37 @@ export const FEATURE_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  */
 export const RESERVED_NAMES = new Set(['core', 'task', 'tasks', 'api', 'health', 'docs', 'tools']);
 
+/**
+ * Identifiers the generated files import (from core, Nest, TypeORM, class-validator): an entity
+ * class of the same name would shadow them (`pages` would make a `Page` entity).
+ */
+export const RESERVED_CLASS_NAMES = new Set([
+  'Page',
+  'Task',
+  'Entity',
+  'Column',
+  'Check',
+  'Index',
+  'Module',
+  'Controller',
+  'Injectable',
+  'Body',
+  'Query',
+  'Headers',
+  'Res',
+  'Get',
+  'Post',
+  'Patch',
+  'Delete',
+  'HttpCode',
+  'Transform',
+  'Length',
+  'DataSource',
+  'EntityManager',
+  'MigrationInterface',
+  'QueryRunner',
+]);
+
 /** English plural to singular, for the common cases; pass `--singular` for the others. */
 export function singularOf(plural: string): string {
   if (/[^aeiou]ies$/.test(plural)) return plural.replace(/ies$/, 'y');

@@ -251,6 +251,7 @@ describe(featureGenerator.name, () => {
       ['tasks', /taken by the core/],
       ['health', /taken by the core/],
       ['tags', /@task-api\/tags already/],
+      ['pages', /would be called Page/],
     ])('refuses the name %s', async (name, reason) => {
       await expect(featureGenerator(tree, { name })).rejects.toThrow(reason);
       expect(tree.exists(`libs/${name}`)).toBe(false);

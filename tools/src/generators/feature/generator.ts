@@ -7,7 +7,12 @@ import {
   readJson,
 } from '@nx/devkit';
 import { join } from 'node:path';
-import { FEATURE_NAME_PATTERN, RESERVED_NAMES, featureNames } from './feature-names';
+import {
+  FEATURE_NAME_PATTERN,
+  RESERVED_CLASS_NAMES,
+  RESERVED_NAMES,
+  featureNames,
+} from './feature-names';
 import { FeatureGeneratorSchema } from './schema';
 import { TSCONFIG_BASE, wireFeature } from './wiring';
 
@@ -52,6 +57,12 @@ function assertNewFeature(tree: Tree, options: FeatureGeneratorSchema): void {
   }
   if (RESERVED_NAMES.has(name) || (singular && RESERVED_NAMES.has(singular))) {
     throw new Error(`"${name}" is taken by the core or the app; choose another name.`);
+  }
+  const { singularClassName } = featureNames(name, singular);
+  if (RESERVED_CLASS_NAMES.has(singularClassName)) {
+    throw new Error(
+      `The entity class would be called ${singularClassName}, a name the generated code imports; pass --singular with another word.`,
+    );
   }
   if (tree.exists(`libs/${name}`) || getProjects(tree).has(name)) {
     throw new Error(`A project "${name}" (or libs/${name}) exists already.`);
