@@ -34,6 +34,11 @@ npx nx g @task-api/tools:feature "$FEATURE" --no-interactive
 test -f "libs/$FEATURE/project.json"
 npx nx show project "$FEATURE" --json | grep -q "\"scope:$FEATURE\""
 
+step "the generated documents list the new feature (the generator regenerated them)"
+grep -q "^| $FEATURE |" docs/FEATURES.md
+npm run features:check >/dev/null
+npm run openapi:check
+
 step "lint"
 npm run lint
 

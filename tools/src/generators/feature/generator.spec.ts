@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureNames, singularOf } from './feature-names';
 import { featureGenerator } from './generator';
-import { APP_ENTITIES, APP_MIGRATIONS, APP_MODULE, ESLINT_CONFIG, TSCONFIG_BASE } from './wiring';
+import {
+  APP_ENTITIES,
+  APP_MIGRATIONS,
+  APP_MODULE,
+  ESLINT_CONFIG,
+  FEATURES_SCRIPT,
+  TSCONFIG_BASE,
+} from './wiring';
 
 const WORKSPACE = join(__dirname, '../../../..');
 /** The real files the generator edits, as they are in this workspace. */
@@ -13,6 +20,7 @@ const SEEDED = [
   APP_MIGRATIONS,
   APP_ENTITIES,
   ESLINT_CONFIG,
+  FEATURES_SCRIPT,
   TSCONFIG_BASE,
   '.prettierrc',
 ];
@@ -195,6 +203,13 @@ describe(featureGenerator.name, () => {
       expect(read(tree, APP_ENTITIES)).toContain("import { Probe } from '@task-api/probes';");
       expect(normal(read(tree, APP_ENTITIES))).toContain(
         normal(`entities = [${entitiesBefore}, Probe];`),
+      );
+    });
+
+    it('lists the feature in `npm run features`', () => {
+      expect(read(tree, FEATURES_SCRIPT)).toContain("import * as probes from '@task-api/probes';");
+      expect(normal(read(tree, FEATURES_SCRIPT))).toContain(
+        normal("{ project: 'probes', exports: probes, module: probes.ProbesModule }"),
       );
     });
 

@@ -1,4 +1,6 @@
+import { execSync } from 'node:child_process';
 import {
+  GeneratorCallback,
   Tree,
   addProjectConfiguration,
   formatFiles,
@@ -22,7 +24,10 @@ import { TSCONFIG_BASE, wireFeature } from './wiring';
  * `/<name>` and `/tasks/:taskId/<name>`, a unit test and an e2e suite booting core + the
  * feature alone; wired into the app, the TypeScript aliases and the module-boundary rules.
  */
-export async function featureGenerator(tree: Tree, options: FeatureGeneratorSchema): Promise<void> {
+export async function featureGenerator(
+  tree: Tree,
+  options: FeatureGeneratorSchema,
+): Promise<GeneratorCallback> {
   assertNewFeature(tree, options);
   const n = featureNames(options.name, options.singular);
   const root = `libs/${n.fileName}`;
@@ -43,6 +48,13 @@ export async function featureGenerator(tree: Tree, options: FeatureGeneratorSche
   wireFeature(tree, n);
 
   if (!options.skipFormat) await formatFiles(tree);
+  // Once the files are on disk: the generated documents must list the new feature, or CI's
+  // freshness checks (and the independence check) would fail on the very next commit.
+  return () => {
+    execSync('npm run --silent features > /dev/null && npm run --silent openapi', {
+      stdio: 'inherit',
+    });
+  };
 }
 
 function assertNewFeature(tree: Tree, options: FeatureGeneratorSchema): void {

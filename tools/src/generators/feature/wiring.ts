@@ -12,6 +12,7 @@ import { FeatureNames } from './feature-names';
 export const APP_MODULE = 'apps/api/src/app.module.ts';
 export const APP_MIGRATIONS = 'apps/api/src/migrations.ts';
 export const APP_ENTITIES = 'apps/api/src/entities.ts';
+export const FEATURES_SCRIPT = 'apps/api/src/scripts/features.ts';
 export const ESLINT_CONFIG = 'eslint.config.mjs';
 export const TSCONFIG_BASE = 'tsconfig.base.json';
 
@@ -45,6 +46,17 @@ export function wireFeature(tree: Tree, n: FeatureNames): void {
     return [
       ...addNamedImport(source, n.singularClassName, importPath),
       ...appendToArray(entities, n.singularClassName),
+    ];
+  });
+  editSource(tree, FEATURES_SCRIPT, (source) => {
+    const libraries = arrayOfVariable(source, 'LIBRARIES');
+    if (!libraries) throw anchorMissing(FEATURES_SCRIPT, '`const LIBRARIES: Library[] = [...]`');
+    return [
+      ...addNamespaceImport(source, n.propertyName, importPath),
+      ...appendToArray(
+        libraries,
+        `{ project: '${n.fileName}', exports: ${n.propertyName}, module: ${n.propertyName}.${n.className}Module }`,
+      ),
     ];
   });
   editSource(tree, ESLINT_CONFIG, (source) => {
@@ -148,6 +160,17 @@ function appendTo(list: ts.NodeArray<ts.Node>, emptyAt: number, text: string): S
     : [{ type: ChangeType.Insert, index: emptyAt, text }];
 }
 
+/** `import * as name from 'module';` after the last library import, unless it is there already. */
+function addNamespaceImport(source: ts.SourceFile, name: string, module: string): StringChange[] {
+  const imports = source.statements.filter(ts.isImportDeclaration);
+  const already = imports.some(
+    (declaration) =>
+      ts.isStringLiteral(declaration.moduleSpecifier) &&
+      declaration.moduleSpecifier.text === module,
+  );
+  return already ? [] : insertImport(imports, `import * as ${name} from '${module}';`);
+}
+
 /** `import { name } from 'module';` after the last library import, unless it is there already. */
 function addNamedImport(source: ts.SourceFile, name: string, module: string): StringChange[] {
   const imports = source.statements.filter(ts.isImportDeclaration);
@@ -158,7 +181,10 @@ function addNamedImport(source: ts.SourceFile, name: string, module: string): St
       declaration.importClause?.namedBindings?.getText().includes(name),
   );
   if (already) return [];
-  const statement = `import { ${name} } from '${module}';`;
+  return insertImport(imports, `import { ${name} } from '${module}';`);
+}
+
+function insertImport(imports: ts.ImportDeclaration[], statement: string): StringChange[] {
   // Next to the other libraries' imports, so the composition reads as one list.
   const libraries = imports.filter((declaration) =>
     declaration.moduleSpecifier.getText().slice(1).startsWith('@task-api/'),
