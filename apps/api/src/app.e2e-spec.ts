@@ -52,10 +52,10 @@ describe('API app (e2e)', () => {
           summary: expect.any(String),
         });
       }
-      const tasksOperations = Object.entries(document.paths)
-        .filter(([path]) => path.startsWith('/tasks'))
+      const resourceOperations = Object.entries(document.paths)
+        .filter(([path]) => path !== '/health/live')
         .flatMap(([, path]) => Object.values(path as object));
-      for (const operation of tasksOperations) {
+      for (const operation of resourceOperations) {
         const errors = Object.entries(operation.responses).filter(
           ([status]) => Number(status) >= 400,
         );
@@ -94,7 +94,10 @@ describe('API app (e2e)', () => {
       expect(down.status).toBe(503);
       expect(down.headers['content-type']).toMatch(PROBLEM);
       expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|terminated|at .*\.js/);
-      await http.get('/health/ready').expect(503);
+      const notReady = await http.get('/health/ready').expect(503);
+      expect(notReady.headers['content-type']).toMatch(PROBLEM);
+      expect(notReady.body).toMatchObject({ status: 503, checks: { database: 'down' } });
+      expect(JSON.stringify(notReady.body)).not.toMatch(/ECONN|timeout|127\.0\.0\.1/);
       await http.get('/health/live').expect(200);
 
       await proxy.restore();

@@ -1,6 +1,15 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiProblems, ProblemException, problemType } from '@task-api/core';
+
+const HEALTHY = {
+  schema: {
+    type: 'object',
+    properties: { status: { type: 'string', enum: ['ok'] }, info: { type: 'object' } },
+    example: { status: 'ok', info: { database: { status: 'up' } } },
+  },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -11,16 +20,37 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up' })
-  @HealthCheck()
-  getLiveness() {
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Liveness: the process is up (no dependency is checked)' })
+  @ApiOkResponse({ schema: { ...HEALTHY.schema, example: { status: 'ok', info: {} } } })
+  getLiveness(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers (503 otherwise)' })
-  @HealthCheck()
-  getReadiness() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Readiness: the database answers; 503 otherwise' })
+  @ApiOkResponse(HEALTHY)
+  @ApiProblems(503)
+  async getReadiness(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2_000 }),
+      ]);
+    } catch (error) {
+      throw error instanceof ServiceUnavailableException ? notReady(error) : error;
+    }
   }
+}
+
+/** Terminus lists each check with the driver's message: keep the verdicts, drop the messages. */
+function notReady(error: ServiceUnavailableException): ProblemException {
+  const result = error.getResponse() as Partial<HealthCheckResult>;
+  const checks = Object.fromEntries(
+    Object.entries(result.details ?? {}).map(([name, check]) => [name, check.status]),
+  );
+  return new ProblemException(503, 'A dependency of the API is unavailable.', {
+    type: problemType('not-ready'),
+    checks,
+  });
 }
