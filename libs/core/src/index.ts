@@ -19,6 +19,7 @@ export {
 
 // HTTP plumbing
 export * from './lib/http/problem';
+export { ApiIfMatch, assertIfMatch } from './lib/http/if-match';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export { IsInstant, parseInstant, INSTANT_MESSAGE } from './lib/http/instant';

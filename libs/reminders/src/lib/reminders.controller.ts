@@ -12,13 +12,12 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
+import { ApiIfMatch, ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { CreateReminderDto } from './dto/create-reminder.dto';
 import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
@@ -26,13 +25,6 @@ import { ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
 import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
 import { SnoozeReminderDto, UpdateReminderDto } from './dto/update-reminder.dto';
 import { ReminderWithEtag, RemindersService } from './reminders.service';
-
-export const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag from the last read; a stale one is refused with 412.',
-  example: '"3"',
-};
 
 /** Sends a created reminder: 201 with its `Location` and `ETag`. */
 export function sendCreated(
@@ -97,7 +89,7 @@ export class RemindersController {
     description:
       'A new `remindAt` or `offsetMinutes` makes it `scheduled` again (also when delivered, failed or cancelled), as a new firing with a new `webhook-id`.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch('"3"')
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async updateReminder(
@@ -116,7 +108,7 @@ export class RemindersController {
     description:
       'Fires again `minutes` from now, as an absolute reminder (it no longer follows the due date).',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch('"3"')
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async snoozeReminder(
@@ -131,7 +123,7 @@ export class RemindersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a reminder', description: 'Its delivery log goes with it.' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch('"3"')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteReminder(

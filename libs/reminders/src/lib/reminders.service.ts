@@ -6,7 +6,7 @@ import {
   badRequest,
   decodeCursor,
   notFound,
-  preconditionFailed,
+  assertIfMatch,
   toPage,
   unprocessable,
 } from '@task-api/core';
@@ -137,7 +137,7 @@ export class RemindersService {
     await this.reminders.transaction(async (manager) => {
       const reminder = await this.reminders.findForUpdate(manager, id);
       if (!reminder) throw notFound('Reminder', id);
-      assertIfMatch(reminder, ifMatch);
+      assertIfMatch('reminder', reminderEtagOf(reminder), ifMatch);
       await this.reminders.delete(manager, id);
     });
   }
@@ -171,7 +171,7 @@ export class RemindersService {
     const task = unlocked && (await this.reminders.findTaskForShare(manager, unlocked.taskId));
     const reminder = task && (await this.reminders.findForUpdate(manager, id));
     if (!task || !reminder) throw notFound('Reminder', id);
-    assertIfMatch(reminder, ifMatch);
+    assertIfMatch('reminder', reminderEtagOf(reminder), ifMatch);
     return { task, reminder };
   }
 
@@ -248,14 +248,4 @@ function assertNotDone(task: Task): void {
 
 function withEtag(reminder: Reminder): ReminderWithEtag {
   return { reminder: toReminderDto(reminder), etag: reminderEtagOf(reminder) };
-}
-
-/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
-function assertIfMatch(reminder: Reminder, ifMatch: string | undefined): void {
-  if (ifMatch === undefined) return;
-  const accepted = ifMatch.split(',').map((tag) => tag.trim());
-  if (accepted.includes('*') || accepted.includes(reminderEtagOf(reminder))) return;
-  throw preconditionFailed(
-    `The reminder has changed (its ETag is now ${reminderEtagOf(reminder)}); fetch it again and retry.`,
-  );
 }

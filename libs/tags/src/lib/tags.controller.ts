@@ -14,13 +14,12 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, PageQueryDto, TaskPageDto, UuidParam } from '@task-api/core';
+import { ApiIfMatch, ApiProblems, PageQueryDto, TaskPageDto, UuidParam } from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { ApiTagNameConflict } from './api-tag-name-conflict';
 import { CreateTagDto } from './dto/create-tag.dto';
@@ -28,13 +27,6 @@ import { ListTagsQueryDto } from './dto/list-tags-query.dto';
 import { TagDto, TagPageDto, TagSummaryDto } from './dto/tag.dto';
 import { UpdateTagDto } from './dto/update-tag.dto';
 import { TagsService } from './tags.service';
-
-export const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag from the last read; a stale one is refused with 412.',
-  example: '"k3J9x0aQ1bZr7TmE"',
-};
 
 @ApiTags('tags')
 @ApiExtraModels(TagSummaryDto)
@@ -85,7 +77,7 @@ export class TagsController {
     summary: 'Rename or recolor a tag',
     description: 'Only the fields sent change; `color: null` removes the color.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch('"k3J9x0aQ1bZr7TmE"')
   @ApiBody({ type: UpdateTagDto })
   @ApiOkResponse({ type: TagDto })
   @ApiTagNameConflict()
@@ -104,7 +96,7 @@ export class TagsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a tag', description: 'It is detached from every task.' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch('"k3J9x0aQ1bZr7TmE"')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTag(

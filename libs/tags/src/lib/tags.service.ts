@@ -7,7 +7,7 @@ import {
   TasksService,
   decodeCursor,
   notFound,
-  preconditionFailed,
+  assertIfMatch,
   problemType,
   toPage,
 } from '@task-api/core';
@@ -120,7 +120,7 @@ export class TagsService {
       this.tags.transaction(async (manager) => {
         const before = await this.tags.findForUpdate(manager, id);
         if (!before) throw notFound('Tag', id);
-        assertIfMatch(before, ifMatch);
+        assertIfMatch('tag', etagOfTag(before), ifMatch);
         const changes = changesOf(before, input);
         if (Object.keys(changes).length > 0) await this.tags.update(manager, id, changes);
       }),
@@ -132,7 +132,7 @@ export class TagsService {
     await this.tags.transaction(async (manager) => {
       const tag = await this.tags.findForUpdate(manager, id);
       if (!tag) throw notFound('Tag', id);
-      assertIfMatch(tag, ifMatch);
+      assertIfMatch('tag', etagOfTag(tag), ifMatch);
       await this.tags.delete(manager, id);
     });
   }
@@ -281,16 +281,6 @@ function unknownTags(ids: string[]): ProblemException {
     HttpStatus.NOT_FOUND,
     `${ids.length === 1 ? `Tag ${ids[0]} does` : `Tags ${ids.join(', ')} do`} not exist.`,
     { type: problemType('not-found'), missingIds: ids },
-  );
-}
-
-/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
-function assertIfMatch(tag: Tag, ifMatch: string | undefined): void {
-  if (ifMatch === undefined) return;
-  const accepted = ifMatch.split(',').map((etag) => etag.trim());
-  if (accepted.includes('*') || accepted.includes(etagOfTag(tag))) return;
-  throw preconditionFailed(
-    `The tag has changed (its ETag is now ${etagOfTag(tag)}); fetch it again and retry.`,
   );
 }
 

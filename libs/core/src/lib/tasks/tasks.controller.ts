@@ -13,13 +13,13 @@ import {
 import {
   ApiBody,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiIfMatch } from '../http/if-match';
 import { ApiProblems, ApiQueryFrom } from '../http/openapi';
 import { PageOf } from '../http/pagination';
 import { UuidParam } from '../http/validation';
@@ -30,13 +30,6 @@ import { UpdateTaskDto } from './dto/update-task.dto';
 import { TasksService } from './tasks.service';
 
 export class TaskPageDto extends PageOf(TaskDto) {}
-
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag from the last read; a stale one is refused with 412.',
-  example: '"3"',
-};
 
 @ApiTags('tasks')
 @Controller('tasks')
@@ -86,7 +79,7 @@ export class TasksController {
     summary: 'Change a task',
     description: 'Only the fields sent change; `null` clears.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiBody({ type: UpdateTaskDto })
   @ApiOkResponse({ type: TaskDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
@@ -107,7 +100,7 @@ export class TasksController {
     summary: 'Delete a task',
     description: 'Its tag links and reminders go with it.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTask(

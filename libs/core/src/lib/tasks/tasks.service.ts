@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { TaskExtensions } from '../extension/task-extensions';
-import { badRequest, notFound, preconditionFailed } from '../http/problem';
+import { assertIfMatch } from '../http/if-match';
+import { badRequest, notFound } from '../http/problem';
 import { Page, decodeCursor, toPage } from '../http/pagination';
 import { validatePlain } from '../http/validation';
 import { CreateTaskDto } from './dto/create-task.dto';
@@ -74,7 +75,7 @@ export class TasksService {
     const updated = await this.tasks.transaction(async (manager) => {
       const before = await this.tasks.findForUpdate(manager, id);
       if (!before) throw notFound('Task', id);
-      assertIfMatch(before, ifMatch);
+      assertIfMatch('task', etagOf(before), ifMatch);
       const changes = changesOf(before, input);
       if (Object.keys(changes).length === 0) return before;
       const after = await this.tasks.update(manager, id, changes);
@@ -88,7 +89,7 @@ export class TasksService {
     await this.tasks.transaction(async (manager) => {
       const task = await this.tasks.findForUpdate(manager, id);
       if (!task) throw notFound('Task', id);
-      assertIfMatch(task, ifMatch);
+      assertIfMatch('task', etagOf(task), ifMatch);
       await this.extensions.notifyDeleted(task, manager);
       await this.tasks.delete(manager, id);
     });
@@ -163,16 +164,6 @@ export class TasksService {
       if (own.length > 0) filter.apply(Object.fromEntries(own), builder);
     }
   }
-}
-
-/** `If-Match: *` or the current ETag passes; anything else is a stale write, refused with 412. */
-function assertIfMatch(task: Task, ifMatch: string | undefined): void {
-  if (ifMatch === undefined) return;
-  const accepted = ifMatch.split(',').map((tag) => tag.trim());
-  if (accepted.includes('*') || accepted.includes(etagOf(task))) return;
-  throw preconditionFailed(
-    `The task has changed (its ETag is now ${etagOf(task)}); fetch it again and retry.`,
-  );
 }
 
 /** Only the fields that really change; `completedAt` follows the status in and out of done. */
