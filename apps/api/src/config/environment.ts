@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,14 +20,20 @@ const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefine
 const booleanFlag = ({ value }: { value: unknown }) =>
   value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value;
 
+/** An optional whole-number variable within [min, max]; empty counts as unset. */
+const IntegerVariable = (min: number, max: number): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    Transform(emptyAsUnset),
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+
 /** Every environment variable the API reads; the README's configuration table mirrors it. */
 export class Environment {
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerVariable(0, 65535)
   PORT = 3000;
 
   @IsOptional()
@@ -43,12 +50,7 @@ export class Environment {
   @IsString()
   PGLITE_DATA_DIR = './.data';
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerVariable(1, 100)
   DB_POOL_SIZE = 10;
 
   @IsOptional()
@@ -56,12 +58,7 @@ export class Environment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  @Max(100 * 1024 * 1024)
+  @IntegerVariable(1024, 100 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 100 * 1024;
 
   // Reminders delivery (libs/reminders).
@@ -86,28 +83,13 @@ export class Environment {
   })
   REMINDERS_WEBHOOK_SECRET?: string = undefined;
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
+  @IntegerVariable(10, 60_000)
   REMINDERS_POLL_INTERVAL_MS = 1_000;
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
+  @IntegerVariable(1, 1_000)
   REMINDERS_BATCH_SIZE = 50;
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
+  @IntegerVariable(100, 120_000)
   REMINDERS_TIMEOUT_MS = 10_000;
 
   @IsOptional()
@@ -125,20 +107,10 @@ export class Environment {
   })
   REMINDERS_LEASE_MS = 60_000;
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerVariable(1, 100)
   REMINDERS_MAX_ATTEMPTS = 8;
 
-  @IsOptional()
-  @Transform(emptyAsUnset)
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(60 * 60_000)
+  @IntegerVariable(10, 60 * 60_000)
   REMINDERS_BACKOFF_BASE_MS = 2_000;
 }
 
