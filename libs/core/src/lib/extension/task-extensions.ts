@@ -51,6 +51,18 @@ export interface TaskChangeListener {
   onTaskDeleted?(task: Readonly<Task>, manager: EntityManager): Promise<void>;
 }
 
+/** The query parameters of `GET /tasks` that core itself owns. */
+const CORE_LIST_PARAMETERS = [
+  'limit',
+  'cursor',
+  'status',
+  'priority',
+  'dueBefore',
+  'dueAfter',
+  'q',
+  'sort',
+];
+
 @Injectable()
 export class TaskExtensions {
   private readonly enrichers: TaskViewEnricher[] = [];
@@ -67,7 +79,7 @@ export class TaskExtensions {
   }
 
   addListFilter(filter: TaskListFilter): void {
-    const taken = this.filterParameterNames();
+    const taken = [...CORE_LIST_PARAMETERS, ...this.filterParameterNames()];
     for (const { name } of filter.parameters) this.assertFree('query parameter', name, taken);
     this.filters.push(filter);
   }

@@ -137,6 +137,22 @@ describe(TasksService.name, () => {
     });
   });
 
+  describe('extensions', () => {
+    it('refuses a feature filter that claims a core parameter or another feature’s', () => {
+      const filter = (name: string) => ({
+        parameters: [{ name, description: '', schema: {} }],
+        apply: jest.fn(),
+      });
+      expect(() => extensions.addListFilter(filter('status'))).toThrow(
+        /"status" is registered twice/,
+      );
+      extensions.addListFilter(filter('label'));
+      expect(() => extensions.addListFilter(filter('label'))).toThrow(
+        /"label" is registered twice/,
+      );
+    });
+  });
+
   describe('list', () => {
     it('hands feature parameters to their filter and validates the rest itself', async () => {
       repository.findPage.mockImplementation(async (_criteria, extend) => {
