@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { renderChart } from './chart';
 import {
   benchDatabaseName,
@@ -28,6 +28,8 @@ import { verifySameAnswers } from './verify';
  * `bench/results/`. See bench/README.md for the options.
  */
 async function main(): Promise<void> {
+  const render = process.argv.indexOf('--render');
+  if (render >= 0) return rerender(process.argv[render + 1]);
   const options = parseOptions(process.argv.slice(2), process.env);
   const started = performance.now();
   const machine = await describeMachine(options.serverUrl);
@@ -165,6 +167,12 @@ function writeReport(report: BenchReport, dir: string) {
   files[`${stem}.md`] = markdownText;
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return { markdownText, written: Object.keys(files).map((file) => join(dir, file)) };
+}
+
+/** `--render <report.json>`: writes the Markdown and SVG again from a run's JSON (no database). */
+function rerender(jsonFile: string): void {
+  const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchReport;
+  log(`Rendered ${writeReport(report, dirname(jsonFile)).written.join(', ')}`);
 }
 
 main().catch((error: unknown) => {

@@ -97,7 +97,8 @@ export function renderMarkdown(
     '',
     '## Scale curve',
     '',
-    `Mean latency in ms at ${SCALE_CONNECTIONS} connection, API (baseline).`,
+    `Mean latency in ms at ${SCALE_CONNECTIONS} connection, API (baseline): autocannon's percentiles have whole-millisecond ` +
+      'resolution, too coarse here. The deep page is page 1,000 of a walk with limit=50 (at 10k tasks page 199, the last full one).',
     '',
     `| request | ${report.sizes.map((s) => formatSize(s.size)).join(' | ')} | largest ÷ smallest (API) |`,
     `| --- | ${report.sizes.map(() => '---:').join(' | ')} | ---: |`,
