@@ -25,6 +25,9 @@ export const INSTANT_COLUMN = { type: 'timestamptz', precision: 3 } as const;
 @Index('tasks_created_at_id_idx', ['createdAt', 'id'])
 @Index('tasks_due_at_id_idx', ['dueAt', 'id'])
 @Index('tasks_priority_id_idx', ['priority', 'id'])
+// (due_at DESC NULLS LAST, id DESC), for sort=-dueAt: an order TypeORM cannot declare, so the
+// migration owns it and the entity only names it.
+@Index('tasks_due_at_desc_id_idx', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id: string;

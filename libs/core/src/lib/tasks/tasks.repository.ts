@@ -182,7 +182,12 @@ export class TasksRepository {
         );
       }
     }
-    query.orderBy(key.column, direction, 'NULLS LAST').addOrderBy('task.id', direction);
+    // `NULLS LAST` only where a column can be null: on a NOT NULL column it changes no result,
+    // but PostgreSQL would no longer match the order to the (column, id) index read backward
+    // (`DESC` means `NULLS FIRST` there) and sort the whole table for every page instead.
+    query
+      .orderBy(key.column, direction, key.nullable ? 'NULLS LAST' : undefined)
+      .addOrderBy('task.id', direction);
   }
 
   /** `RETURNING *` gives column names; map them onto the entity's properties. */

@@ -1,4 +1,5 @@
 import { Foundation1764450000000 } from './1764450000000-Foundation';
+import { TasksDueAtDescendingIndex1795990188563 } from './1795990188563-TasksDueAtDescendingIndex';
 
 /** Core's migrations; the app runs them with every feature's, as one list ordered by timestamp. */
-export const coreMigrations = [Foundation1764450000000];
+export const coreMigrations = [Foundation1764450000000, TasksDueAtDescendingIndex1795990188563];

@@ -1,0 +1,86 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+export type Target = 'api' | 'baseline';
+
+export interface RunningServer {
+  target: Target;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const API_PORT = 3900;
+const BASELINE_PORT = 3901;
+
+/**
+ * The API as a separate process, as production runs it except for the build: the project has
+ * no production build, so `@swc-node/register` compiles on load (the code then runs as compiled
+ * JavaScript). Logs at `warn`, the dispatcher off (the seeded reminders are months ahead anyway),
+ * the default pool of 10.
+ */
+export function startApi(
+  databaseUrl: string,
+  extra: { preload?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const preload = extra.preload ? ['-r', extra.preload] : [];
+  return startServer('api', API_PORT, [...preload, 'apps/api/src/main.ts'], {
+    ...extra.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(API_PORT),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    REMINDERS_DISPATCHER_ENABLED: 'false',
+    DB_POOL_SIZE: '10',
+    NODE_ENV: 'production',
+  });
+}
+
+/** The hand-written baseline, with the same pool size as the API. */
+export function startBaseline(databaseUrl: string): Promise<RunningServer> {
+  return startServer('baseline', BASELINE_PORT, ['bench/baseline/server.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(BASELINE_PORT),
+    DB_POOL_SIZE: '10',
+    NODE_ENV: 'production',
+  });
+}
+
+async function startServer(
+  target: Target,
+  port: number,
+  args: string[],
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(child, `${url}/${target === 'api' ? 'health/ready' : 'health'}`);
+  return { target, url, stop: () => stop(child) };
+}
+
+/** Polls with a deadline rather than sleeping: boot time varies with the machine's load. */
+async function waitUntilAnswering(child: ChildProcess, healthUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${healthUrl}: the server exited early`);
+    const ok = await fetch(healthUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${healthUrl} did not answer within 60 s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
