@@ -71,7 +71,10 @@ export class TagsTaskExtension
     return [];
   }
 
-  apply(params: Readonly<Record<string, unknown>>, query: SelectQueryBuilder<Task>): void {
+  async apply(
+    params: Readonly<Record<string, unknown>>,
+    query: SelectQueryBuilder<Task>,
+  ): Promise<void> {
     const filter = validatePlain(TaskTagsFilterDto, params);
     if (filter.tagMatch !== undefined && filter.tags === undefined) {
       throw badRequest('tagMatch says how the names in tags combine: send tags with it.', [
@@ -79,7 +82,8 @@ export class TagsTaskExtension
       ]);
     }
     this.tags.applyTaskFilter(query, {
-      names: filter.tags,
+      // One statement: names to ids, so the page query compares ids the planner has statistics on.
+      tags: filter.tags ? await this.tags.resolveNames(filter.tags) : undefined,
       match: filter.tagMatch ?? 'any',
       untagged: filter.untagged,
     });

@@ -45,8 +45,15 @@ export interface TaggedTaskCursor {
 }
 
 /** The `GET /tasks` filter, already validated. */
+/** The tag names of a `GET /tasks` filter, resolved to the ids of the tags that exist. */
+export interface ResolvedTagNames {
+  ids: string[];
+  /** Every name named a tag (names differing only in case count once). */
+  allFound: boolean;
+}
+
 export interface TaskTagFilter {
-  names?: readonly string[];
+  tags?: ResolvedTagNames;
   match: TagMatch;
   untagged?: boolean;
 }
@@ -69,9 +76,6 @@ export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
 };
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
-/** The tag names of the `GET /tasks` filter, lowered by PostgreSQL as the unique index does. */
-const FILTER_NAMES = `SELECT lower(filter_name) FROM unnest(CAST(:tagFilterNames AS text[])) AS filter_name`;
 
 @Injectable()
 export class TagsRepository {
@@ -287,32 +291,58 @@ export class TagsRepository {
     return byTask;
   }
 
+  /**
+   * The ids of the tags named (case-insensitively, lowered by PostgreSQL as the unique index
+   * does). The `GET /tasks` filter resolves names first so that its conditions compare
+   * `tag_id` with real values: PostgreSQL then knows from its statistics which tag is rare and
+   * drives the query from it.
+   */
+  async resolveNames(names: readonly string[]): Promise<ResolvedTagNames> {
+    const [row]: { ids: string[] | null; distinct_names: number }[] = await this.dataSource.query(
+      `SELECT (SELECT array_agg(id) FROM tags
+                WHERE lower(name) IN (SELECT lower(n) FROM unnest($1::text[]) AS n)) AS ids,
+              (SELECT count(DISTINCT lower(n))::int FROM unnest($1::text[]) AS n) AS distinct_names`,
+      [names],
+    );
+    const ids = row.ids ?? [];
+    return { ids, allFound: ids.length === row.distinct_names };
+  }
+
   /** Adds the tag conditions of `GET /tasks` to its query (alias `task`): no filtering in memory. */
   applyTaskFilter(query: SelectQueryBuilder<Task>, filter: TaskTagFilter): void {
-    if (filter.names) {
-      const names = { tagFilterNames: filter.names };
-      const carriesOne = `SELECT 1 FROM task_tags filter_link
-        JOIN tags filter_tag ON filter_tag.id = filter_link.tag_id
-        WHERE filter_link.task_id = task.id AND lower(filter_tag.name) IN (${FILTER_NAMES})`;
-      if (filter.match === 'any') query.andWhere(`EXISTS (${carriesOne})`, names);
-      if (filter.match === 'none') query.andWhere(`NOT EXISTS (${carriesOne})`, names);
-      if (filter.match === 'all') {
-        // One link per (task, tag) and one tag per lowered name: counting links counts names.
-        query.andWhere(
-          `task.id IN (
-            SELECT filter_link.task_id FROM task_tags filter_link
-            JOIN tags filter_tag ON filter_tag.id = filter_link.tag_id
-            WHERE lower(filter_tag.name) IN (${FILTER_NAMES})
-            GROUP BY filter_link.task_id
-            HAVING count(*) = (SELECT count(DISTINCT lower(filter_name))
-                               FROM unnest(CAST(:tagFilterNames AS text[])) AS filter_name))`,
-          names,
-        );
-      }
-    }
+    if (filter.tags) this.applyTagMatch(query, filter.tags, filter.match);
     if (filter.untagged !== undefined) {
       const anyTag = 'SELECT 1 FROM task_tags untagged_link WHERE untagged_link.task_id = task.id';
       query.andWhere(filter.untagged ? `NOT EXISTS (${anyTag})` : `EXISTS (${anyTag})`);
+    }
+  }
+
+  private applyTagMatch(
+    query: SelectQueryBuilder<Task>,
+    tags: ResolvedTagNames,
+    match: TagMatch,
+  ): void {
+    const carries = (alias: string, condition: string) =>
+      `EXISTS (SELECT 1 FROM task_tags ${alias} WHERE ${alias}.task_id = task.id AND ${alias}.tag_id ${condition})`;
+    const { ids, allFound } = tags;
+    if (match === 'any') {
+      if (ids.length === 0) query.andWhere('FALSE');
+      else query.andWhere(carries('filter_link', 'IN (:...tagFilterIds)'), { tagFilterIds: ids });
+    }
+    if (match === 'none' && ids.length > 0) {
+      query.andWhere(`NOT ${carries('filter_link', 'IN (:...tagFilterIds)')}`, {
+        tagFilterIds: ids,
+      });
+    }
+    if (match === 'all') {
+      // A name that names no tag: no task carries them all.
+      if (!allFound) query.andWhere('FALSE');
+      // One probe of the (task_id, tag_id) key per tag; the planner starts from the rarest.
+      ids.forEach((id, i) =>
+        query.andWhere(carries(`filter_link_${i}`, `= :tagFilterId${i}`), {
+          [`tagFilterId${i}`]: id,
+        }),
+      );
     }
   }
 

@@ -32,9 +32,14 @@ export interface TaskListFilter {
   readonly parameters: readonly TaskFilterParameter[];
   /**
    * Receives only the parameters it declared that the request carries, validates them (a
-   * `ProblemException` 400 for bad values) and adds its conditions to the query.
+   * `ProblemException` 400 for bad values) and adds its conditions to the query. It may first
+   * run a constant number of statements of its own (e.g. resolve names to ids, so that the
+   * planner sees real values and their statistics).
    */
-  apply(params: Readonly<Record<string, unknown>>, query: SelectQueryBuilder<Task>): void;
+  apply(
+    params: Readonly<Record<string, unknown>>,
+    query: SelectQueryBuilder<Task>,
+  ): void | Promise<void>;
 }
 
 export interface TaskChange {

@@ -130,13 +130,13 @@ export class TasksRepository {
    * same at any depth and rows inserted meanwhile never shift it. `extend` lets feature
    * filters add their own conditions.
    */
-  findPage(
+  async findPage(
     criteria: TaskListCriteria,
-    extend: (query: SelectQueryBuilder<Task>) => void,
+    extend: (query: SelectQueryBuilder<Task>) => Promise<void>,
   ): Promise<Task[]> {
     const query = this.dataSource.manager.createQueryBuilder(Task, 'task');
     this.applyCriteria(query, criteria);
-    extend(query);
+    await extend(query);
     this.applyKeyset(query, criteria);
     return query
       .take(undefined)

@@ -156,7 +156,7 @@ describe(TasksService.name, () => {
   describe('list', () => {
     it('hands feature parameters to their filter and validates the rest itself', async () => {
       repository.findPage.mockImplementation(async (_criteria, extend) => {
-        extend({} as never);
+        await extend({} as never);
         return [];
       });
       const apply = jest.fn();

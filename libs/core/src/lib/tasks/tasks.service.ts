@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import { SelectQueryBuilder } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { assertIfMatch } from '../http/if-match';
 import { badRequest, notFound } from '../http/problem';
@@ -153,15 +154,15 @@ export class TasksService {
     return { task: view, etag: etagOf(task) };
   }
 
-  private applyFeatureFilters(
+  private async applyFeatureFilters(
     rawQuery: Record<string, unknown>,
-    builder: Parameters<Parameters<TasksRepository['findPage']>[1]>[0],
-  ): void {
+    builder: SelectQueryBuilder<Task>,
+  ): Promise<void> {
     for (const filter of this.extensions.listFilters()) {
       const own = filter.parameters
         .filter(({ name }) => rawQuery[name] !== undefined)
         .map(({ name }) => [name, rawQuery[name]] as const);
-      if (own.length > 0) filter.apply(Object.fromEntries(own), builder);
+      if (own.length > 0) await filter.apply(Object.fromEntries(own), builder);
     }
   }
 }
