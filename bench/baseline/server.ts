@@ -108,9 +108,11 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
     conditions.push(`(t.created_at, t.id) < ($2::timestamptz, $3::uuid)`);
   }
   if (request.query.tags) {
-    const names = [...new Set(request.query.tags.split(',').map((name) => name.trim()))];
-    params.push(names.map((name) => name.toLowerCase()));
-    conditions.push(tagCondition(request.query.tagMatch ?? 'any', params.length));
+    const names = [
+      ...new Set(request.query.tags.split(',').map((name) => name.trim().toLowerCase())),
+    ];
+    const ids = await tagIdsOf(names);
+    conditions.push(...tagConditions(request.query.tagMatch ?? 'any', ids, names.length, params));
   }
   const { rows } = await pool.query(
     `WITH page AS (
@@ -134,13 +136,33 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
   );
 });
 
-/** `all`: the task carries every named tag (one link per tag, so counting links counts names). */
-function tagCondition(match: string, namesParam: number): string {
-  const linked = `SELECT l.task_id FROM task_tags l JOIN tags g ON g.id = l.tag_id
-                   WHERE lower(g.name) = ANY($${namesParam}::text[])`;
-  return match === 'all'
-    ? `t.id IN (${linked} GROUP BY l.task_id HAVING count(*) = cardinality($${namesParam}::text[]))`
-    : `t.id IN (${linked})`;
+/** Names to ids first, so the page query compares `tag_id` with values PostgreSQL has statistics on. */
+async function tagIdsOf(lowerNames: string[]): Promise<string[]> {
+  const { rows } = await pool.query('SELECT id FROM tags WHERE lower(name) = ANY($1::text[])', [
+    lowerNames,
+  ]);
+  return rows.map((row: { id: string }) => row.id);
+}
+
+/** `all`: one (task_id, tag_id) probe per tag, so the planner starts from the rarest tag. */
+function tagConditions(
+  match: string,
+  ids: string[],
+  nameCount: number,
+  params: unknown[],
+): string[] {
+  const carries = (condition: string) =>
+    `EXISTS (SELECT 1 FROM task_tags l WHERE l.task_id = t.id AND l.tag_id ${condition})`;
+  if (match === 'all') {
+    if (ids.length < nameCount) return ['FALSE'];
+    return ids.map((id) => {
+      params.push(id);
+      return carries(`= $${params.length}::uuid`);
+    });
+  }
+  if (ids.length === 0) return ['FALSE'];
+  params.push(ids);
+  return [carries(`= ANY($${params.length}::uuid[])`)];
 }
 
 interface NewTask {
