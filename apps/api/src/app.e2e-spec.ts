@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TcpProxy, onRealPostgres, testDatabaseUrl } from '@task-api/core/testing';
+import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApiApp } from './testing/create-api-app';
@@ -137,4 +138,50 @@ describe('API app (e2e)', () => {
       });
     },
   );
+});
+
+describe('graceful shutdown (e2e)', () => {
+  it('finishes a request in flight when the app closes, and refuses new connections', async () => {
+    const app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
+    await app.listen(0, '127.0.0.1');
+    const { port } = new URL(await app.getUrl());
+    const body = JSON.stringify({ title: 'in flight during shutdown' });
+
+    // Send the headers and half the body, start closing, then send the rest.
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const call = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/tasks',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      call.on('error', reject);
+      call.write(body.slice(0, 10));
+      setTimeout(() => {
+        closing = app.close();
+        setTimeout(() => call.end(body.slice(10)), 100);
+      }, 100);
+    });
+    let closing: Promise<void> | undefined;
+
+    const answered = await response;
+    expect(answered.status).toBe(201);
+    expect(JSON.parse(answered.body)).toMatchObject({ title: 'in flight during shutdown' });
+    // A keep-alive client (Node's default agent) must not hold the shutdown open.
+    const closedWithin = Date.now();
+    await closing;
+    expect(Date.now() - closedWithin).toBeLessThan(2_000);
+    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+  });
 });

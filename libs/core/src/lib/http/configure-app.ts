@@ -46,6 +46,20 @@ export async function createApp(
   return configureApp(app, options.shutdownHooks ?? true);
 }
 
+/**
+ * A request still in flight when the app starts closing is answered with `Connection: close`,
+ * so a keep-alive client does not hold the shutdown open until its idle timeout.
+ */
+function closeKeepAliveOnShutdown(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+}
+
 async function configureApp(
   app: NestFastifyApplication,
   shutdownHooks: boolean,
@@ -58,6 +72,7 @@ async function configureApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  closeKeepAliveOnShutdown(fastify);
   // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
   if (shutdownHooks) app.enableShutdownHooks();
   await app.init();
