@@ -116,7 +116,7 @@ describe('API app (e2e)', () => {
       beforeAll(async () => (app = await createApiApp(testDatabaseUrl(), { DB_POOL_SIZE: '4' })));
       afterAll(() => app.close());
 
-      it('the next requests succeed on fresh connections', async () => {
+      it('discards the dead connections and recovers by itself, without a restart', async () => {
         const http = request(app.getHttpServer());
         // Warm the pool so that there are idle connections to kill.
         await Promise.all(Array.from({ length: 4 }, () => http.get('/tasks').expect(200)));
@@ -129,11 +129,23 @@ describe('API app (e2e)', () => {
         await admin.end();
         expect(killed.rowCount).toBeGreaterThan(0);
 
-        for (let i = 0; i < 5; i++)
+        // A request may still meet a connection whose death the pool has not heard of yet: it
+        // gets a 503 problem (never a 500, never a crash), and that connection is discarded.
+        const statuses: number[] = [];
+        await eventually(async () => {
+          const response = await http.get('/tasks');
+          statuses.push(response.status);
+          expect(response.status).toBe(200);
+        });
+        expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+        expect(statuses.length - 1).toBeLessThanOrEqual(Number(killed.rowCount));
+
+        for (let i = 0; i < 5; i++) {
           await http
             .post('/tasks')
             .send({ title: `after ${i}` })
             .expect(201);
+        }
         await http.get('/health/ready').expect(200);
       });
     },
