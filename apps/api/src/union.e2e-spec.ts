@@ -190,6 +190,17 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
     expect(fifty).toBe(3);
   });
 
+  it('creates a task in one statement, its feature fields empty', async () => {
+    const counter = new StatementCounter(db);
+    let created: TaskView | undefined;
+    const statements = await counter.count(async () => {
+      created = (await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201)).body;
+    });
+    counter.restore();
+    expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [] });
+    expect(statements).toEqual([expect.stringMatching(/^INSERT INTO "tasks"/)]);
+  });
+
   it('documents the features’ fields and filters on the tasks of the OpenAPI document', async () => {
     const document = (await http.get('/docs-json').expect(200)).body;
     const parameters = document.paths['/tasks'].get.parameters.map((p: { name: string }) => p.name);

@@ -15,7 +15,7 @@ export interface TaskViewEnricher<Value = unknown> {
   readonly schema: SchemaObject | ReferenceObject;
   /** Loads the field for a whole page of tasks in a constant number of statements. */
   load(taskIds: readonly string[], manager: EntityManager): Promise<ReadonlyMap<string, Value>>;
-  /** The value for a task that `load` returned nothing for. */
+  /** The value for a task that `load` returned nothing for, and for a task just created. */
   emptyValue(): Value;
 }
 

@@ -56,7 +56,7 @@ export class TasksService {
       dueAt: input.dueAt ?? null,
       completedAt: status === 'done' ? new Date() : null,
     });
-    return this.withEtag(task);
+    return { task: this.newTaskView(task), etag: etagOf(task) };
   }
 
   async get(id: string): Promise<TaskWithEtag> {
@@ -139,6 +139,18 @@ export class TasksService {
   }
 
   /** Task views with every feature's fields, one load per feature for the whole list. */
+  /**
+   * The view of a task just created: no feature can have rows for it yet (its id was unknown
+   * until now and features take part in changes, not creation), so every feature field is
+   * empty without a query.
+   */
+  private newTaskView(task: Task): TaskDto {
+    const view = toTaskDto(task);
+    for (const enricher of this.extensions.viewEnrichers())
+      view[enricher.field] = enricher.emptyValue();
+    return view;
+  }
+
   async toViews(tasks: readonly Task[]): Promise<TaskDto[]> {
     const views = tasks.map(toTaskDto);
     const ids = tasks.map((task) => task.id);
