@@ -64,10 +64,6 @@ export class RemindersRepository {
       .getOne();
   }
 
-  taskExists(taskId: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Task, { id: taskId });
-  }
-
   async insert(manager: EntityManager, reminder: NewReminder): Promise<Reminder> {
     const result = await manager
       .createQueryBuilder()

@@ -1,4 +1,4 @@
-import { ProblemException, Task } from '@task-api/core';
+import { ProblemException, Task, TasksService } from '@task-api/core';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
 import { Reminder } from './reminder.entity';
@@ -39,7 +39,6 @@ function newRemindersRepositoryMock(): jest.Mocked<RemindersRepository> {
   return {
     transaction: jest.fn((work) => work(manager)),
     findTaskForShare: jest.fn(),
-    taskExists: jest.fn(),
     insert: jest.fn(async (_, values) => reminderOf({ ...values, status: 'scheduled' })),
     findById: jest.fn(),
     findForUpdate: jest.fn(),
@@ -68,7 +67,11 @@ describe(RemindersService.name, () => {
 
   beforeEach(() => {
     repository = newRemindersRepositoryMock();
-    sut = new RemindersService(repository, clock);
+    sut = new RemindersService(
+      repository,
+      { require: jest.fn() } as unknown as TasksService,
+      clock,
+    );
   });
 
   describe('create', () => {

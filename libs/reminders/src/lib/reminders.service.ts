@@ -3,6 +3,7 @@ import {
   Page,
   PageQueryDto,
   Task,
+  TasksService,
   badRequest,
   decodeCursor,
   notFound,
@@ -50,6 +51,7 @@ type Schedule =
 export class RemindersService {
   constructor(
     private readonly reminders: RemindersRepository,
+    private readonly tasks: TasksService,
     private readonly clock: Clock,
   ) {}
 
@@ -94,7 +96,7 @@ export class RemindersService {
 
   /** The reminders of one task; 404 when the task does not exist. */
   async listForTask(taskId: string, query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
-    if (!(await this.reminders.taskExists(taskId))) throw notFound('Task', taskId);
+    await this.tasks.require(taskId);
     return this.list({ ...query, taskId });
   }
 
