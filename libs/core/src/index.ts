@@ -19,7 +19,7 @@ export {
 
 // HTTP plumbing
 export * from './lib/http/problem';
-export { ApiIfMatch, assertIfMatch } from './lib/http/if-match';
+export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export { IsInstant, parseInstant, INSTANT_MESSAGE } from './lib/http/instant';

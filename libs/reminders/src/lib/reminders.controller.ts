@@ -17,28 +17,21 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiIfMatch, ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  PageQueryDto,
+  UuidParam,
+  replyCreated,
+  replyWithEtag,
+} from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { CreateReminderDto } from './dto/create-reminder.dto';
 import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
 import { ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
 import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
 import { SnoozeReminderDto, UpdateReminderDto } from './dto/update-reminder.dto';
-import { ReminderWithEtag, RemindersService } from './reminders.service';
-
-/** Sends a created reminder: 201 with its `Location` and `ETag`. */
-export function sendCreated(
-  reply: FastifyReply,
-  { reminder, etag }: ReminderWithEtag,
-): ReminderDto {
-  reply.header('location', `/reminders/${reminder.id}`).header('etag', etag);
-  return reminder;
-}
-
-function sendWithEtag(reply: FastifyReply, { reminder, etag }: ReminderWithEtag): ReminderDto {
-  reply.header('etag', etag);
-  return reminder;
-}
+import { RemindersService } from './reminders.service';
 
 @ApiTags('reminders')
 @Controller('reminders')
@@ -58,7 +51,8 @@ export class RemindersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderDto> {
     const { taskId, ...schedule } = body;
-    return sendCreated(reply, await this.reminders.create(taskId, schedule));
+    const { reminder, etag } = await this.reminders.create(taskId, schedule);
+    return replyCreated(reply, `/reminders/${reminder.id}`, etag, reminder);
   }
 
   @Get()
@@ -80,7 +74,8 @@ export class RemindersController {
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderDto> {
-    return sendWithEtag(reply, await this.reminders.get(id));
+    const { reminder, etag } = await this.reminders.get(id);
+    return replyWithEtag(reply, etag, reminder);
   }
 
   @Patch(':id')
@@ -98,7 +93,8 @@ export class RemindersController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderDto> {
-    return sendWithEtag(reply, await this.reminders.reschedule(id, body, ifMatch));
+    const { reminder, etag } = await this.reminders.reschedule(id, body, ifMatch);
+    return replyWithEtag(reply, etag, reminder);
   }
 
   @Post(':id/snooze')
@@ -117,7 +113,8 @@ export class RemindersController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderDto> {
-    return sendWithEtag(reply, await this.reminders.snooze(id, body.minutes, ifMatch));
+    const { reminder, etag } = await this.reminders.snooze(id, body.minutes, ifMatch);
+    return replyWithEtag(reply, etag, reminder);
   }
 
   @Delete(':id')

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, UuidParam } from '@task-api/core';
+import { ApiProblems, UuidParam, replyCreated } from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { CreateTaskReminderDto } from './dto/create-reminder.dto';
 import { ListTaskRemindersQueryDto } from './dto/list-reminders-query.dto';
 import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
-import { sendCreated } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
 @ApiTags('reminders')
@@ -25,7 +24,8 @@ export class TaskRemindersController {
     @Body() body: CreateTaskReminderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderDto> {
-    return sendCreated(reply, await this.reminders.create(taskId, body));
+    const { reminder, etag } = await this.reminders.create(taskId, body);
+    return replyCreated(reply, `/reminders/${reminder.id}`, etag, reminder);
   }
 
   @Get()

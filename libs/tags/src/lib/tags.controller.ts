@@ -19,7 +19,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiIfMatch, ApiProblems, PageQueryDto, TaskPageDto, UuidParam } from '@task-api/core';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  replyCreated,
+  replyWithEtag,
+  PageQueryDto,
+  TaskPageDto,
+  UuidParam,
+} from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { ApiTagNameConflict } from './api-tag-name-conflict';
 import { CreateTagDto } from './dto/create-tag.dto';
@@ -44,8 +52,7 @@ export class TagsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagDto> {
     const { tag, etag } = await this.tags.createTag(body);
-    reply.header('location', `/tags/${tag.id}`).header('etag', etag);
-    return tag;
+    return replyCreated(reply, `/tags/${tag.id}`, etag, tag);
   }
 
   @Get()
@@ -68,8 +75,7 @@ export class TagsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagDto> {
     const { tag, etag } = await this.tags.getTag(id);
-    reply.header('etag', etag);
-    return tag;
+    return replyWithEtag(reply, etag, tag);
   }
 
   @Patch(':id')
@@ -89,8 +95,7 @@ export class TagsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagDto> {
     const { tag, etag } = await this.tags.updateTag(id, body, ifMatch);
-    reply.header('etag', etag);
-    return tag;
+    return replyWithEtag(reply, etag, tag);
   }
 
   @Delete(':id')

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { ApiHeader } from '@nestjs/swagger';
 import { preconditionFailed } from './problem';
 
@@ -25,4 +26,16 @@ export function assertIfMatch(
   throw preconditionFailed(
     `The ${what} has changed (its ETag is now ${currentEtag}); fetch it again and retry.`,
   );
+}
+
+/** Puts a single resource's `ETag` on the reply and gives the body back, for the handler to return. */
+export function replyWithEtag<T>(reply: FastifyReply, etag: string, body: T): T {
+  reply.header('etag', etag);
+  return body;
+}
+
+/** The headers of a 201: where the new resource lives, and its `ETag`. */
+export function replyCreated<T>(reply: FastifyReply, location: string, etag: string, body: T): T {
+  reply.header('location', location);
+  return replyWithEtag(reply, etag, body);
 }

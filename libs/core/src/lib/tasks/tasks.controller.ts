@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiIfMatch } from '../http/if-match';
+import { ApiIfMatch, replyCreated, replyWithEtag } from '../http/etag';
 import { ApiProblems, ApiQueryFrom } from '../http/openapi';
 import { PageOf } from '../http/pagination';
 import { UuidParam } from '../http/validation';
@@ -45,8 +45,7 @@ export class TasksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskDto> {
     const { task, etag } = await this.tasks.create(body);
-    reply.header('location', `/tasks/${task.id}`).header('etag', etag);
-    return task;
+    return replyCreated(reply, `/tasks/${task.id}`, etag, task);
   }
 
   @Get()
@@ -70,8 +69,7 @@ export class TasksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskDto> {
     const { task, etag } = await this.tasks.get(id);
-    reply.header('etag', etag);
-    return task;
+    return replyWithEtag(reply, etag, task);
   }
 
   @Patch(':id')
@@ -90,8 +88,7 @@ export class TasksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskDto> {
     const { task, etag } = await this.tasks.update(id, body, ifMatch);
-    reply.header('etag', etag);
-    return task;
+    return replyWithEtag(reply, etag, task);
   }
 
   @Delete(':id')

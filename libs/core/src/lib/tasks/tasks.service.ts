@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { SelectQueryBuilder } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
-import { assertIfMatch } from '../http/if-match';
+import { assertIfMatch } from '../http/etag';
 import { badRequest, notFound } from '../http/problem';
 import { Page, decodeCursor, toPage } from '../http/pagination';
 import { validatePlain } from '../http/validation';
