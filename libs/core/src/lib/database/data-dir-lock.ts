@@ -1,10 +1,11 @@
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DatabaseStartupError } from './startup-error';
 
 export const LOCK_FILE = 'task-api.lock';
 
 /** Another live process has the embedded database's directory open. */
-export class DataDirInUseError extends Error {}
+export class DataDirInUseError extends DatabaseStartupError {}
 
 export interface DataDirLock {
   release(): void;

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { DatabaseTimeouts, DEFAULT_TIMEOUTS, driverOptions } from './database-timeouts';
 import { EmbeddedPostgres, IN_MEMORY } from './embedded-postgres';
 import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, runMigrationsLocked } from './migrate';
+import { DatabaseStartupError } from './startup-error';
 import { retryAbortedTransactions } from './transaction-retry';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -65,6 +66,8 @@ export class DatabaseModule {
             autoLoadEntities: true,
             retryAttempts: 3,
             retryDelay: 1_000,
+            // Waiting again for a lock that outlasted its deadline would only repeat the wait.
+            toRetry: (error: unknown) => !(error instanceof DatabaseStartupError),
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('TypeORM gave no data source options');

@@ -1,3 +1,4 @@
+import { onRealPostgres } from '../../testing';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
  * Embedded PostgreSQL's own guarantees, whatever database the rest of the run uses: PGlite is
  * one session, and the wire server must still keep concurrent clients apart as a server would.
  */
-describe('Embedded PostgreSQL (e2e)', () => {
+// Embedded PostgreSQL itself is under test, whatever the run's database: the embedded run
+// (`env -u DATABASE_URL npm test`) covers it, the PostgreSQL run need not repeat it.
+(onRealPostgres() ? describe.skip : describe)('Embedded PostgreSQL (e2e)', () => {
   async function connect(server: EmbeddedServer): Promise<Client> {
     const client = new Client({ connectionString: server.url });
     client.on('error', () => undefined);

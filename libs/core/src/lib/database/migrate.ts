@@ -1,4 +1,5 @@
 import { DataSource, MigrationExecutor, QueryRunner } from 'typeorm';
+import { DatabaseStartupError } from './startup-error';
 
 /** A fixed key every process of the app agrees on ("task-api" in ASCII, as a bigint). */
 export const MIGRATION_LOCK_KEY = '8386110885300629609';
@@ -6,7 +7,7 @@ export const MIGRATION_LOCK_KEY = '8386110885300629609';
 export const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 60_000;
 const LOCK_POLL_MS = 200;
 
-export class MigrationLockTimeoutError extends Error {}
+export class MigrationLockTimeoutError extends DatabaseStartupError {}
 
 /**
  * Runs pending migrations under a session-level advisory lock, so several processes can start
