@@ -1,4 +1,3 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   TestDatabase,
   createTestDatabase,

@@ -253,7 +253,7 @@ describe('Faults of the database under load (faults)', () => {
       { timeoutMs: 60_000, what: 'every reminder delivered' },
     );
     const twoIds = reminderIds.filter(
-      (id) => new Set(delivered.get(id)!.map((receipt) => receipt.webhookId)).size > 1,
+      (id) => new Set((delivered.get(id) ?? []).map((receipt) => receipt.webhookId)).size > 1,
     );
     const calls = receiver.receipts.length;
     console.log(

@@ -208,7 +208,7 @@ class Connection {
   /** The pending messages up to the end of the first exchange, or all if it is not complete. */
   private takeExchange(): { messages: Buffer; complete: boolean } {
     // The startup packet is an exchange of its own (PostgreSQL answers it with ReadyForQuery).
-    if (this.pending[0][0] === 0) return { messages: this.pending.shift()!, complete: true };
+    if (this.pending[0][0] === 0) return { messages: this.pending.splice(0, 1)[0], complete: true };
     const end = this.pending.findIndex((message) => EXCHANGE_ENDS.has(exchangeType(message)));
     const taken = this.pending.splice(0, end === -1 ? this.pending.length : end + 1);
     return { messages: Buffer.concat(taken), complete: end !== -1 };
