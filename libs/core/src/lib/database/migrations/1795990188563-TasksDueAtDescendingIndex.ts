@@ -20,7 +20,8 @@ export class TasksDueAtDescendingIndex1795990188563 implements MigrationInterfac
     );
   }
 
+  // TypeORM reverts a migration inside a transaction whatever its flag: a plain (brief) drop.
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX CONCURRENTLY IF EXISTS "tasks_due_at_desc_id_idx"`);
+    await db.query(`DROP INDEX IF EXISTS "tasks_due_at_desc_id_idx"`);
   }
 }
