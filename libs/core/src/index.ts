@@ -72,5 +72,8 @@ export {
   IN_MEMORY,
   type EmbeddedServer,
 } from './lib/database/embedded-postgres';
-export { runMigrationsLocked } from './lib/database/migrate';
+export { runMigrationsLocked, MigrationLockTimeoutError } from './lib/database/migrate';
+export { DatabaseStartupError } from './lib/database/startup-error';
+export { DataDirInUseError } from './lib/database/data-dir-lock';
+export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';
 export { coreMigrations } from './lib/database/migrations';

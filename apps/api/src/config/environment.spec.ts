@@ -10,6 +10,11 @@ describe(loadEnvironment.name, () => {
       DB_POOL_SIZE: 10,
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 102400,
+      DB_STATEMENT_TIMEOUT_MS: 5000,
+      DB_LOCK_TIMEOUT_MS: 2000,
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10000,
+      DB_POOL_TIMEOUT_MS: 5000,
+      DB_MIGRATION_LOCK_TIMEOUT_MS: 60000,
     });
   });
 
@@ -33,6 +38,11 @@ describe(loadEnvironment.name, () => {
     ['DB_POOL_SIZE', '0'],
     ['LOG_LEVEL', 'loud'],
     ['BODY_LIMIT_BYTES', '12kb'],
+    ['DB_STATEMENT_TIMEOUT_MS', '0'],
+    ['DB_LOCK_TIMEOUT_MS', '2s'],
+    ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', '-1'],
+    ['DB_POOL_TIMEOUT_MS', '99'],
+    ['DB_MIGRATION_LOCK_TIMEOUT_MS', '1e9'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(
       new RegExp(`^Invalid environment:\\n  ${name}=`),

@@ -53,6 +53,22 @@ export class Environment {
   @IntegerVariable(1, 100)
   DB_POOL_SIZE = 10;
 
+  // Bounds on every wait for the database (SPEC §6): a request gets a 503, never a hang.
+  @IntegerVariable(100, 600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5_000;
+
+  @IntegerVariable(100, 600_000)
+  DB_LOCK_TIMEOUT_MS = 2_000;
+
+  @IntegerVariable(100, 600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
+
+  @IntegerVariable(100, 600_000)
+  DB_POOL_TIMEOUT_MS = 5_000;
+
+  @IntegerVariable(1_000, 3_600_000)
+  DB_MIGRATION_LOCK_TIMEOUT_MS = 60_000;
+
   @IsOptional()
   @Transform(emptyAsUnset)
   @IsIn(LOG_LEVELS)

@@ -40,6 +40,9 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), {
     bufferLogs: true,
+    // A failed start is thrown to the caller (main.ts names the cause; a test sees the error)
+    // instead of Nest exiting the process on its own.
+    abortOnError: false,
     // Fastify's own JSON parser only: no form or text bodies (they are answered with 415).
     bodyParser: false,
   });
