@@ -21,6 +21,12 @@ export class AppModule {
             poolSize: env.DB_POOL_SIZE,
           },
           logLevel: env.LOG_LEVEL,
+          edge: {
+            rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+            redisUrl: env.REDIS_URL,
+            redisKeyPrefix: env.REDIS_KEY_PREFIX,
+            corsOrigins: env.CORS_ORIGINS,
+          },
         }),
         RemindersModule.forRoot({
           webhook: env.REMINDERS_WEBHOOK_URL

@@ -12,6 +12,16 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 const STORED_HEADERS = ['content-type', 'location', 'etag'];
 const PURGE_INTERVAL_MS = 10 * 60_000;
 
+export const KEY_REUSED = {
+  type: problemType('idempotency-key-reused'),
+  detail:
+    'This Idempotency-Key was used with another request (method, path or body); use a new key for a new request.',
+};
+export const KEY_IN_FLIGHT = {
+  type: problemType('idempotency-key-in-flight'),
+  detail: 'The first request with this Idempotency-Key is still being processed; retry shortly.',
+};
+
 /** Printable ASCII without quote or backslash, 1 to 255 characters (a UUID is typical). */
 const KEY_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
 
@@ -115,20 +125,12 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     if (outcome.existing.fingerprint !== fingerprint) {
-      throw new ProblemException(
-        422,
-        'This Idempotency-Key was used with another request (method, path or body); use a new key for a new request.',
-        { type: problemType('idempotency-key-reused') },
-      );
+      throw new ProblemException(422, KEY_REUSED.detail, { type: KEY_REUSED.type });
     }
     const response = outcome.existing.response;
     if (!response) {
       reply.header('retry-after', '1');
-      throw new ProblemException(
-        409,
-        'The first request with this Idempotency-Key is still being processed; retry shortly.',
-        { type: problemType('idempotency-key-in-flight') },
-      );
+      throw new ProblemException(409, KEY_IN_FLIGHT.detail, { type: KEY_IN_FLIGHT.type });
     }
     return reply
       .code(response.status)
