@@ -114,7 +114,8 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async claimOrReplay(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-    if (request.method !== 'POST') return;
+    // Fastify runs hooks for unknown routes too: a 404 has nothing to protect.
+    if (request.method !== 'POST' || request.is404) return;
     const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key === undefined) return;
     const claim: ClaimKey = { principal: principalKey(request), key, claimId: randomUUID() };
@@ -148,8 +149,9 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
       if (response) await this.repository.complete(claim, response);
       else await this.repository.release(claim);
     } catch (error) {
-      // The work is done and its answer goes out; a retry meets the claim (409) until it is
-      // abandoned, then runs again. Said in the log, since it weakens the guarantee.
+      // The database is gone: the answer still goes out, and a retry meets the claim (409)
+      // until it counts as abandoned, then runs again, a success a second time. Logged as an
+      // error since it weakens the guarantee.
       this.logger.error(
         { reqId: request.id, err: error },
         `Could not record the response for Idempotency-Key ${claim.key}`,

@@ -215,8 +215,9 @@ describe('Idempotency keys (e2e)', () => {
     expect(await countTasks()).toBe(0);
   });
 
-  it('leaves requests without the header, and other methods, as they were', async () => {
+  it('leaves requests without the header, other methods and unknown routes as they were', async () => {
     const task = (await http.post('/tasks').send({ title: 'Plain' }).expect(201)).body;
+    await http.post('/nowhere').set('Idempotency-Key', randomUUID()).send({}).expect(404);
     await http
       .patch(`/tasks/${task.id}`)
       .set('Idempotency-Key', randomUUID())
