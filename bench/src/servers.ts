@@ -16,7 +16,8 @@ const BASELINE_PORT = 3901;
  * The API as a separate process, as production runs it except for the build: the project has
  * no production build, so `@swc-node/register` compiles on load (the code then runs as compiled
  * JavaScript). Logs at `warn`, the dispatcher off (the seeded reminders are months ahead anyway),
- * the default pool of 10.
+ * no rate limit (the load comes from one address, far above any person's rate), the default pool
+ * of 10.
  */
 export function startApi(
   databaseUrl: string,
@@ -30,6 +31,7 @@ export function startApi(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REMINDERS_DISPATCHER_ENABLED: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
     DB_POOL_SIZE: '10',
     NODE_ENV: 'production',
   });

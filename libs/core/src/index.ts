@@ -58,6 +58,9 @@ export {
   createOpenApiDocument,
 } from './lib/http/openapi';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export type { EdgeOptions } from './lib/http/edge-options';
+export { principalKey, type Principal } from './lib/http/principal';
+export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
 export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database

@@ -3,7 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { registerCors } from './cors';
+import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { setupOpenApi } from './openapi';
+import { decoratePrincipal } from './principal';
+import { RateLimits } from './rate-limit';
 import { requestIdOf } from './request-id';
 
 export const DEFAULT_BODY_LIMIT = 100 * 1024;
@@ -63,6 +68,18 @@ function closeKeepAliveOnShutdown(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * What every request meets before its handler, in this order: CORS (preflights answered at once),
+ * the rate limit, then the idempotency key. Plugins that hook routes must be registered before
+ * the app's init registers them.
+ */
+async function registerEdge(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+  decoratePrincipal(fastify);
+  await registerCors(fastify, app.get<EdgeOptions>(EDGE_OPTIONS).corsOrigins ?? []);
+  await app.get(RateLimits).register(fastify);
+  app.get(IdempotencyKeys).register(fastify);
+}
+
 async function configureApp(
   app: NestFastifyApplication,
   shutdownHooks: boolean,
@@ -76,6 +93,7 @@ async function configureApp(
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(fastify);
+  await registerEdge(app, fastify);
   // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
   if (shutdownHooks) app.enableShutdownHooks();
   await app.init();

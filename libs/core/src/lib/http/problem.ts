@@ -31,6 +31,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -44,6 +45,7 @@ const SLUGS: Record<number, string> = {
   413: 'content-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
+  429: 'too-many-requests',
   500: 'internal-error',
   503: 'service-unavailable',
 };
