@@ -59,7 +59,7 @@ const fieldsOf = (json: unknown): string[] => Object.keys(json as object).sort()
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The answer as data: instants as epoch milliseconds, `nextCursor` as present or not. */
-function comparable(answer: { status: number; json: unknown }): unknown {
+export function comparable(answer: { status: number; json: unknown }): unknown {
   const normalize = (value: unknown, key?: string): unknown => {
     if (key === 'nextCursor') return value === null ? null : 'a cursor';
     if (typeof value === 'string' && INSTANT.test(value)) return Date.parse(value);
