@@ -44,7 +44,7 @@ export function scaleCurve(
   const names = [
     ...new Set(report.sizes.flatMap((s) => s.cells.map((cell) => cell.scenario))),
   ].filter((name) => name.startsWith('GET'));
-  return names.map((scenario) => ({
+  const curve = names.map((scenario) => ({
     scenario,
     points: report.sizes.flatMap((sizeResult) => {
       const cell = sizeResult.cells.find(
@@ -53,6 +53,7 @@ export function scaleCurve(
       return cell ? [{ size: sizeResult.size, api: cell.api, baseline: cell.baseline }] : [];
     }),
   }));
+  return curve.filter(({ points }) => points.length > 0);
 }
 
 export function renderMarkdown(
@@ -101,6 +102,18 @@ export function renderMarkdown(
         `${num(c.baseline.requestsPerSecond)} | ${ms(c.baseline.p50Ms)} | ${ms(c.baseline.p99Ms)} | ${c.ratio.toFixed(2)}${c.api.failures + c.baseline.failures ? ' ⚠ failures' : ''} |`,
     ),
     '',
+    ...scaleLines(report),
+    ...targetLines(report),
+    ...explainSummary(report, explainFile),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The scale curve as a table; nothing when the run timed no request at 1 connection. */
+function scaleLines(report: BenchReport): string[] {
+  const curve = scaleCurve(report);
+  if (curve.length === 0) return [];
+  return [
     '## Scale curve',
     '',
     `Mean latency in ms at ${SCALE_CONNECTIONS} connection, API (baseline): autocannon's percentiles have whole-millisecond ` +
@@ -108,16 +121,13 @@ export function renderMarkdown(
     '',
     `| request | ${report.sizes.map((s) => formatSize(s.size)).join(' | ')} | largest ÷ smallest (API) |`,
     `| --- | ${report.sizes.map(() => '---:').join(' | ')} | ---: |`,
-    ...scaleCurve(report).map(({ scenario, points }) => {
+    ...curve.map(({ scenario, points }) => {
       const first = points[0]?.api.meanMs ?? 0;
       const last = points[points.length - 1]?.api.meanMs ?? 0;
       return `| ${scenario} | ${points.map((p) => `${ms(p.api.meanMs)} (${ms(p.baseline.meanMs)})`).join(' | ')} | ${first ? (last / first).toFixed(2) : '–'} |`;
     }),
     '',
-    ...targetLines(report),
-    ...explainSummary(report, explainFile),
   ];
-  return `${lines.join('\n')}\n`;
 }
 
 /** The targets at 16 connections: API req/s ÷ baseline req/s at least `ratio`, p99 below `p99Ms`. */
