@@ -253,7 +253,12 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         '(`RateLimit-*` headers, 429 with `Retry-After`).',
     )
     .setVersion('0.1.0')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: the document is served by the API itself, so "Try it out" calls the same origin.
+    .addServer('/', 'The server that serves this document')
     .build();
+  // The API takes no credentials yet: said explicitly, rather than left for tools to guess.
+  config.security = [];
   const document = SwaggerModule.createDocument(app, config, {
     // Clients generate method names from these: the handlers' names, unique API-wide.
     operationIdFactory: (_controller, method) => method,

@@ -27,7 +27,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several statuses, comma-separated or repeated.',
     type: [String],
     enum: TASK_STATUSES,
-    example: 'todo,in_progress',
+    example: ['todo', 'in_progress'],
   })
   @IsOptional()
   @Transform(commaList)
@@ -38,7 +38,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several priorities, comma-separated or repeated.',
     type: [String],
     enum: TASK_PRIORITIES,
-    example: 'high,urgent',
+    example: ['high', 'urgent'],
   })
   @IsOptional()
   @Transform(commaList)
