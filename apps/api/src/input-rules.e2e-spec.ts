@@ -255,6 +255,22 @@ describe('Input rules on every endpoint (e2e)', () => {
       ).toString('base64url');
       await refused(() => http.get(`/tasks?sort=dueAt&cursor=${crafted}`), 'cursor');
     });
+
+    it.each(['1', '1970-01-01T00:00:00+23:59', '9999-12-31T23:59:59-23:59'])(
+      'a reminder cursor crafted with at=%s is a 400, not a 500',
+      async (at) => {
+        const task = await created('/tasks', { title: 'a', dueAt: FUTURE });
+        const reminder = await created('/reminders', { taskId: task.id, offsetMinutes: 30 });
+        const crafted = Buffer.from(
+          JSON.stringify({ at, id: '00000000-0000-1000-8000-000000000000' }),
+        ).toString('base64url');
+        await refused(() => http.get(`/reminders?cursor=${crafted}`), 'cursor');
+        await refused(
+          () => http.get(`/reminders/${reminder.id}/deliveries?cursor=${crafted}`),
+          'cursor',
+        );
+      },
+    );
   });
 
   describe('lengths are counted in code points, text is stored NFC', () => {

@@ -25,10 +25,10 @@ export interface Operation {
   responses: OperationObject['responses'];
 }
 
-/** What the fuzzer knows of the database: ids by collection, cursors lists handed out. */
+/** What the fuzzer knows of the database: ids by collection, cursors by operation id. */
 export interface FuzzState {
   ids: Record<string, string[]>;
-  cursors: string[];
+  cursors: Record<string, string[]>;
 }
 
 export interface FuzzRequest {
@@ -160,6 +160,11 @@ const instantText: fc.Arbitrary<string> = fc
     return `${local.toISOString().slice(0, -1)}${sign}${hours}:${minutes}`;
   });
 
+/** Instants from an hour to ten years ahead: what a reminder's `remindAt` must be. */
+const futureInstantText: fc.Arbitrary<string> = fc
+  .integer({ min: 3_600_000, max: 10 * 365 * 86_400_000 })
+  .map((ahead) => new Date(Date.now() + ahead).toISOString());
+
 /** `length` code points, mixing units of one and two UTF-16 units and composable pairs. */
 const textOfCodePoints = (length: number): fc.Arbitrary<string> =>
   length <= 0
@@ -177,32 +182,70 @@ const resolve = (document: OpenAPIObject, schema: SchemaObject | ReferenceObject
   return document.components?.schemas?.[name] as SchemaObject;
 };
 
+/** A field of a request: a path, query or header parameter, or a property of the body. */
+interface Field {
+  name: string;
+  required: boolean;
+  /** Values the API should accept (it may still refuse some, e.g. an id already deleted). */
+  valid: fc.Arbitrary<unknown>;
+  /** Values on and past the boundaries, and hostile ones. */
+  wild: fc.Arbitrary<unknown>;
+}
+
+/**
+ * How a request is built: all fields valid (reaches the 2xx paths and their schemas), one
+ * field wild (each rule in isolation), or every field anything (combinations).
+ */
+type Mode = 'valid' | 'one-wild' | 'chaos';
+const MODES: fc.Arbitrary<Mode> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<Mode>('valid') },
+  { weight: 4, arbitrary: fc.constant<Mode>('one-wild') },
+  { weight: 2, arbitrary: fc.constant<Mode>('chaos') },
+);
+
+/** Values of the fields in a mode (`wildIndex`: the wild one); `undefined` leaves one out. */
+function fieldValues(fields: Field[], mode: Mode, wildIndex: number): fc.Arbitrary<unknown[]> {
+  return fc.tuple(
+    ...fields.map((field, index) => {
+      const present = (arbitrary: fc.Arbitrary<unknown>) =>
+        field.required ? arbitrary : fc.option(arbitrary, { nil: undefined });
+      if (mode === 'valid') return present(field.valid);
+      if (mode === 'one-wild') {
+        return index === wildIndex ? field.wild : present(field.valid);
+      }
+      return fc.option(fc.oneof(field.valid, field.wild), { nil: undefined, freq: 4 });
+    }),
+  );
+}
+
 export class ValueArbitraries {
   constructor(
     private readonly document: OpenAPIObject,
     private readonly state: FuzzState,
   ) {}
 
-  /** Any value for a schema: mostly valid, often on a boundary, sometimes hostile. */
-  valueFor(schema: SchemaObject | ReferenceObject): fc.Arbitrary<unknown> {
+  field(name: string, schema: SchemaObject | ReferenceObject, required: boolean): Field {
     const resolved = resolve(this.document, schema);
-    return fc.oneof(
-      { weight: 5, arbitrary: this.valid(resolved) },
-      { weight: 3, arbitrary: this.boundary(resolved) },
-      { weight: 2, arbitrary: hostileValue },
-    );
+    return {
+      name,
+      required,
+      valid: this.valid(resolved, name),
+      wild: fc.oneof(this.boundary(resolved, name), hostileValue),
+    };
   }
 
-  valid(schema: SchemaObject): fc.Arbitrary<unknown> {
+  /** A value of the schema; `name` says which collection an id or ids come from. */
+  valid(schema: SchemaObject, name = ''): fc.Arbitrary<unknown> {
     const nullable = schema.nullable ? [fc.constant(null)] : [];
     if (schema.enum) return fc.constantFrom(...schema.enum);
     switch (schema.type) {
       case 'array':
-        return fc.array(this.valid(resolve(this.document, schema.items ?? {})), {
-          maxLength: Math.min(schema.maxItems ?? 4, 4),
+        return fc.array(this.valid(resolve(this.document, schema.items ?? {}), name), {
+          minLength: 1,
+          maxLength: Math.min(schema.maxItems ?? 3, 3),
         });
       case 'object':
-        return this.object(schema);
+        return this.object(schema, 'valid');
       case 'integer':
       case 'number':
         return fc.oneof(
@@ -212,44 +255,44 @@ export class ValueArbitraries {
       case 'boolean':
         return fc.boolean();
       default:
-        return fc.oneof(this.validString(schema), ...nullable);
+        return fc.oneof(this.validString(schema, name), ...nullable);
     }
   }
 
-  private validString(schema: SchemaObject): fc.Arbitrary<string> {
-    if (schema.format === 'uuid') return this.uuid();
-    if (schema.format === 'date-time') return instantText;
-    if (schema.pattern === '^#[0-9a-fA-F]{6}$') {
-      return fc.stringMatching(/^#[0-9a-fA-F]{6}$/);
-    }
-    const minLength = schema.minLength ?? 0;
+  private validString(schema: SchemaObject, name: string): fc.Arbitrary<string> {
+    if (schema.format === 'uuid' || /Ids?$/.test(name)) return this.uuid(collectionOfName(name));
+    if (schema.format === 'date-time') return fc.oneof(instantText, futureInstantText);
+    if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
     const maxLength = Math.min(schema.maxLength ?? 40, 40);
     return fc.oneof(
-      fc.string({ minLength: Math.max(minLength, 1), maxLength }),
-      fc.string({ unit: 'grapheme', minLength: Math.max(minLength, 1), maxLength: maxLength / 2 }),
+      fc.stringMatching(new RegExp(`^[A-Za-z0-9][A-Za-z0-9 ]{0,${maxLength - 1}}$`)),
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: Math.floor(maxLength / 4) })
+        .map((text) => `x${text}`),
     );
   }
 
-  /** Known ids of any collection (a tag id where a task id is expected, too) or unknown ones. */
+  /** Known ids, mostly of the right collection (`collection`), or unknown ones. */
   uuid(collection?: string): fc.Arbitrary<string> {
     const own = collection ? (this.state.ids[collection] ?? []) : [];
     const any = Object.values(this.state.ids).flat();
     return fc.oneof(
-      ...(own.length > 0 ? [{ weight: 6, arbitrary: fc.constantFrom(...own) }] : []),
-      ...(any.length > 0 ? [{ weight: 2, arbitrary: fc.constantFrom(...any) }] : []),
+      ...(own.length > 0 ? [{ weight: 8, arbitrary: fc.constantFrom(...own) }] : []),
+      ...(any.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...any) }] : []),
       { weight: 1, arbitrary: fc.uuid() },
     );
   }
 
-  boundary(schema: SchemaObject): fc.Arbitrary<unknown> {
+  /** Values on and just past the schema's limits, and `null`. */
+  boundary(schema: SchemaObject, name = ''): fc.Arbitrary<unknown> {
     const values: fc.Arbitrary<unknown>[] = [fc.constant(null)];
     if (schema.type === 'integer' || schema.type === 'number') {
       const { minimum = 0, maximum = 1000 } = schema;
       values.push(fc.constantFrom(minimum, maximum, minimum - 1, maximum + 1, minimum + 0.5));
     } else if (schema.type === 'array') {
-      const item = this.valid(resolve(this.document, schema.items ?? {}));
+      const item = this.valid(resolve(this.document, schema.items ?? {}), name);
       const max = schema.maxItems ?? 10;
-      values.push(fc.array(item, { minLength: max, maxLength: max + 1 }));
+      values.push(fc.array(item, { minLength: max, maxLength: max + 1 }), fc.constant([]));
     } else if (schema.format === 'date-time') {
       values.push(fc.constantFrom(...HOSTILE_INSTANTS));
     } else if (schema.type === 'string' || schema.type === undefined) {
@@ -261,30 +304,47 @@ export class ValueArbitraries {
     return fc.oneof(...values);
   }
 
-  /** An object of the schema's properties, each one absent, valid, on a boundary or hostile. */
-  object(schema: SchemaObject): fc.Arbitrary<Record<string, unknown>> {
-    const properties = Object.entries(schema.properties ?? {});
+  /**
+   * An object of the schema's properties in a mode, and now and then a property the schema
+   * does not have.
+   */
+  object(schema: SchemaObject, mode?: Mode): fc.Arbitrary<Record<string, unknown>> {
     const required = new Set(schema.required ?? []);
-    const entries = properties.map(([name, property]) =>
-      fc.option(
-        this.valueFor(property).map((value) => [name, value] as const),
-        { freq: required.has(name) ? 8 : 2, nil: undefined },
-      ),
+    const fields = Object.entries(schema.properties ?? {}).map(([name, property]) =>
+      this.field(name, property, required.has(name)),
     );
-    const extra = fc.option(
-      fc.tuple(fc.constantFrom('unknownField', 'id', 'version', 'createdAt'), hostileValue),
-      { freq: 8, nil: undefined },
+    const modes = mode ? fc.constant(mode) : MODES;
+    const unknown = fc.oneof(
+      { weight: 9, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom('unknownField', 'id', 'version'), hostileValue),
+      },
     );
-    return fc
-      .tuple(fc.tuple(...entries), extra)
-      .map(([fields, added]) =>
-        Object.fromEntries([...fields, added].filter((entry) => entry !== undefined)),
-      );
+    return fc.tuple(modes, fc.nat(), unknown).chain(([chosen, wild, extra]) =>
+      fieldValues(fields, chosen, wild % Math.max(fields.length, 1)).map((values) => ({
+        ...Object.fromEntries(
+          fields
+            .map((field, index) => [field.name, values[index]] as const)
+            .filter(([, value]) => value !== undefined),
+        ),
+        ...(chosen !== 'valid' && extra ? { [extra[0]]: extra[1] } : {}),
+      })),
+    );
   }
 
-  /** A cursor a list handed out (maybe by another list), tampered with, or made up. */
-  cursor(): fc.Arbitrary<string> {
-    const real = this.state.cursors;
+  /** A cursor this list handed out. */
+  ownCursor(operationId: string): fc.Arbitrary<string | undefined> {
+    const own = this.state.cursors[operationId] ?? [];
+    return own.length > 0 ? fc.constantFrom(...own) : fc.constant(undefined);
+  }
+
+  /** A cursor of another list, tampered with, truncated or made up. */
+  forgedCursor(operationId: string): fc.Arbitrary<string> {
+    const others = Object.entries(this.state.cursors)
+      .filter(([id]) => id !== operationId)
+      .flatMap(([, cursors]) => cursors);
+    const real = Object.values(this.state.cursors).flat();
     const crafted = fc
       .record({
         sort: fc.constantFrom('createdAt', 'dueAt', '-dueAt', 'priority', 'name', 'x'),
@@ -310,13 +370,17 @@ export class ValueArbitraries {
                 : cursor.slice(0, index) + char + cursor.slice(index + 1);
             });
     return fc.oneof(
-      ...(real.length > 0 ? [fc.constantFrom(...real)] : []),
+      ...(others.length > 0 ? [fc.constantFrom(...others)] : []),
       tampered,
       crafted,
       fc.constantFrom(...HOSTILE_STRINGS),
     );
   }
 }
+
+/** `taskId` and `tagIds` name the `tasks` and the `tags`. */
+const collectionOfName = (name: string): string | undefined =>
+  /Ids?$/.test(name) ? `${name.replace(/Ids?$/, '')}s` : undefined;
 
 // --- requests -------------------------------------------------------------------------------
 
@@ -339,7 +403,7 @@ export function percentEncode(value: string): string {
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 
-/** `[name, value]` pairs for one query parameter: absent, once, repeated, or comma-joined. */
+/** `name=value` pairs of one query parameter: once, repeated, or comma-joined for a list. */
 function queryPairs(name: string, value: unknown, repeat: boolean): [string, string][] {
   if (Array.isArray(value)) {
     return repeat
@@ -355,82 +419,103 @@ function queryPairs(name: string, value: unknown, repeat: boolean): [string, str
     : [[name, text]];
 }
 
+/** The fields of an operation's parameters, each with its valid and wild values. */
+function parameterFields(
+  operation: Operation,
+  values: ValueArbitraries,
+): { parameter: ParameterObject; field: Field }[] {
+  return operation.parameters.map((parameter) => {
+    const { name } = parameter;
+    let field: Field;
+    if (parameter.in === 'path') {
+      field = {
+        name,
+        required: true,
+        valid: values.uuid(collectionOf(operation.path, name)),
+        wild: fc.oneof(fc.uuid(), hostileValue.map(asText)),
+      };
+    } else if (name === 'cursor') {
+      field = {
+        name,
+        required: false,
+        valid: values.ownCursor(operation.id),
+        wild: values.forgedCursor(operation.id),
+      };
+    } else if (parameter.in === 'header' && name.toLowerCase() === 'if-match') {
+      field = {
+        name,
+        required: false,
+        valid: fc.nat(3).map((version) => `"${version + 1}"`),
+        wild: fc.constantFrom('*', 'W/"1"', '"x"', '1', '"1", "2"', ''),
+      };
+    } else {
+      field = values.field(name, parameter.schema ?? {}, parameter.required ?? false);
+    }
+    return { parameter, field };
+  });
+}
+
 export function requestArbitrary(
   document: OpenAPIObject,
   operation: Operation,
   state: FuzzState,
 ): fc.Arbitrary<FuzzRequest> {
   const values = new ValueArbitraries(document, state);
-  const parameter = (p: ParameterObject): fc.Arbitrary<unknown> => {
-    if (p.in === 'path') {
-      return fc.oneof(
-        { weight: 8, arbitrary: values.uuid(collectionOf(operation.path, p.name)) },
-        { weight: 1, arbitrary: hostileValue.map(asText) },
-      );
-    }
-    if (p.name === 'cursor') return values.cursor();
-    if (p.in === 'header' && p.name.toLowerCase() === 'if-match') {
-      return fc.oneof(
-        fc.nat(4).map((version) => `"${version}"`),
-        fc.constantFrom('*', 'W/"1"', '"x"', '1', '"1", "2"'),
-      );
-    }
-    return values.valueFor(p.schema ?? {});
+  const parameters = parameterFields(operation, values);
+  const fields = parameters.map(({ field }) => field);
+  const bodySchema = operation.body && resolve(document, operation.body);
+  const body = (mode: Mode): fc.Arbitrary<string | undefined> => {
+    if (!bodySchema) return fc.constant(undefined);
+    const object = values.object(bodySchema, mode).map((value) => JSON.stringify(value));
+    if (mode !== 'chaos') return object;
+    return fc.oneof(
+      { weight: 6, arbitrary: object },
+      { weight: 1, arbitrary: hostileValue.map((value) => JSON.stringify(value) ?? 'null') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('', '{', '{"a":1,"a":2}', '[', 'nul', '{"__proto__":{}}'),
+      },
+    );
   };
 
-  const pathParams = operation.parameters.filter((p) => p.in === 'path');
-  const query = operation.parameters.filter((p) => p.in === 'query');
-  const headers = operation.parameters.filter((p) => p.in === 'header');
-  const body = operation.body
-    ? fc.oneof(
-        {
-          weight: 12,
-          arbitrary: values.object(resolve(document, operation.body)).map((b) => JSON.stringify(b)),
-        },
-        { weight: 1, arbitrary: hostileValue.map((value) => JSON.stringify(value) ?? 'null') },
-        {
-          weight: 1,
-          arbitrary: fc.constantFrom('', '{', '{"a":1,"a":2}', '[', 'nul', '{"__proto__":{}}'),
-        },
-      )
-    : fc.constant(undefined);
-
-  return fc
-    .record({
-      path: fc.tuple(...pathParams.map(parameter)),
-      query: fc.tuple(
-        ...query.map((p) =>
-          fc.option(fc.tuple(parameter(p), fc.boolean()), { freq: 2, nil: undefined }),
-        ),
-      ),
-      headers: fc.tuple(...headers.map((p) => fc.option(parameter(p), { nil: undefined }))),
-      body,
-    })
-    .map((generated): FuzzRequest => {
-      let path = operation.path;
-      pathParams.forEach((p, index) => {
-        path = path.replace(`{${p.name}}`, percentEncode(asText(generated.path[index])));
+  const targets = Math.max(fields.length + (bodySchema ? 1 : 0), 1);
+  const repeats = fc.array(fc.boolean(), { minLength: fields.length, maxLength: fields.length });
+  return fc.tuple(MODES, fc.nat(), repeats).chain(([mode, wild, repeat]) => {
+    // In one-wild mode the wild one is a parameter, or (index past them) a body property.
+    const target = wild % targets;
+    const bodyMode = mode === 'one-wild' && target < fields.length ? 'valid' : mode;
+    return fc
+      .tuple(fieldValues(fields, mode, target), body(bodyMode))
+      .map(([generated, text]): FuzzRequest => {
+        let path = operation.path;
+        const query: string[] = [];
+        const headers: Record<string, string> = {};
+        parameters.forEach(({ parameter }, index) => {
+          const value = generated[index];
+          if (value === undefined) return;
+          if (parameter.in === 'path') {
+            path = path.replace(`{${parameter.name}}`, percentEncode(asText(value)));
+          } else if (parameter.in === 'query') {
+            // Repeating a parameter is one of the wild inputs.
+            const twice = mode !== 'valid' && repeat[index];
+            for (const [name, item] of queryPairs(parameter.name, value, twice)) {
+              query.push(`${name}=${percentEncode(item)}`);
+            }
+          } else if (parameter.in === 'header') {
+            headers[parameter.name.toLowerCase()] = asText(value);
+          }
+        });
+        if (text !== undefined) headers['content-type'] = 'application/json';
+        const request: FuzzRequest = {
+          method: operation.method,
+          url: query.length > 0 ? `${path}?${query.join('&')}` : path,
+          headers,
+          body: text,
+        };
+        // fast-check prints a failing request with this: short enough to read in a CI log.
+        return Object.assign(request, { [fc.toStringMethod]: () => describeRequest(request) });
       });
-      const pairs = query.flatMap((p, index) => {
-        const chosen = generated.query[index];
-        return chosen ? queryPairs(p.name, chosen[0], chosen[1]) : [];
-      });
-      const search = pairs.map(([name, value]) => `${name}=${percentEncode(value)}`).join('&');
-      const requestHeaders: Record<string, string> = {};
-      headers.forEach((p, index) => {
-        const value = generated.headers[index];
-        if (value !== undefined) requestHeaders[p.name.toLowerCase()] = asText(value);
-      });
-      if (generated.body !== undefined) requestHeaders['content-type'] = 'application/json';
-      const request: FuzzRequest = {
-        method: operation.method,
-        url: search ? `${path}?${search}` : path,
-        headers: requestHeaders,
-        body: generated.body,
-      };
-      // fast-check prints a failing request with this: short enough to read in a CI log.
-      return Object.assign(request, { [fc.toStringMethod]: () => describeRequest(request) });
-    });
+  });
 }
 
 /** One line: method, URL, headers and body, long values cut in the middle. */
