@@ -1,4 +1,5 @@
 import Fastify, { FastifyReply } from 'fastify';
+import { createHmac } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 
 /**
@@ -75,19 +76,27 @@ interface ListQuery {
   tagMatch?: string;
 }
 
-interface Cursor {
-  sort: string;
-  value: string;
-  id: string;
+// The API's cursor, written by hand: base64url JSON of [epoch milliseconds, id], a dot, and a
+// 16-character HMAC-SHA256 binding it to `GET /tasks` and its sort (see core's keyset), so
+// both servers hand out and accept the same cursors.
+const CURSOR_KEY = 'task-api keyset cursor v1';
+const cursorMac = (payload: string): string =>
+  createHmac('sha256', CURSOR_KEY)
+    .update(`GET /tasks\u0000-createdAt\u0000\u0000${payload}`)
+    .digest('base64url')
+    .slice(0, 16);
+
+function encodeCursor(createdAtMs: string, id: string): string {
+  const payload = Buffer.from(JSON.stringify([createdAtMs, id]), 'utf8').toString('base64url');
+  return `${payload}.${cursorMac(payload)}`;
 }
 
-const encodeCursor = (cursor: Cursor): string =>
-  Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-
-function decodeCursor(text: string): Cursor | undefined {
+function decodeCursor(text: string): { createdAtMs: string; id: string } | undefined {
+  const [payload, mac] = text.split('.');
+  if (mac !== cursorMac(payload)) return undefined;
   try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    return cursor.sort === '-createdAt' && UUID.test(cursor.id) ? cursor : undefined;
+    const [createdAtMs, id] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return /^-?\d{1,16}$/.test(createdAtMs) && UUID.test(id) ? { createdAtMs, id } : undefined;
   } catch {
     return undefined;
   }
@@ -104,8 +113,10 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
   if (request.query.cursor) {
     const cursor = decodeCursor(request.query.cursor);
     if (!cursor) return problem(reply, 400, 'cursor is not valid');
-    params.push(cursor.value, cursor.id);
-    conditions.push(`(t.created_at, t.id) < ($2::timestamptz, $3::uuid)`);
+    params.push(cursor.createdAtMs, cursor.id);
+    conditions.push(
+      `(t.created_at, t.id) < (timestamptz 'epoch' + $2::bigint * interval '1 millisecond', $3::uuid)`,
+    );
   }
   if (request.query.tags) {
     const names = [
@@ -119,16 +130,14 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
        SELECT t.* FROM tasks t
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY t.created_at DESC, t.id DESC LIMIT $1)
-     SELECT ${taskJson(true)} AS view, ${iso('t.created_at')} AS created_at, t.id
+     SELECT ${taskJson(true)} AS view,
+            (extract(epoch FROM t.created_at) * 1000)::bigint::text AS created_at_ms, t.id
        FROM page t ORDER BY t.created_at DESC, t.id DESC`,
     params,
   );
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit
-      ? encodeCursor({ sort: '-createdAt', value: last.created_at, id: last.id })
-      : null;
+  const nextCursor = rows.length > limit ? encodeCursor(last.created_at_ms, last.id) : null;
   return sendJson(
     reply,
     200,

@@ -1,3 +1,4 @@
+import { TASK_ORDERS } from '@task-api/core';
 import { Client } from 'pg';
 import { tagName, taskId } from './ids';
 
@@ -22,8 +23,8 @@ const SAMPLE = 1_000;
 /**
  * tag-0000 is the most used tag by construction (~27 % of tasks); tag-0900 is on ~0.1 %.
  * The deep page is page 1,000 of a walk with limit=50, or the last full page of a smaller
- * table; its cursor is read with SQL in the API's own order and format (base64url JSON of
- * sort, value, id), and the response comparison then checks that both servers agree on it.
+ * table; its position is read with SQL in the API's own order and made into a cursor by the
+ * API's own keyset, and the response comparison then checks that both servers agree on it.
  */
 export async function loadFixtures(client: Client, size: number): Promise<Fixtures> {
   const deepPage = Math.min(TARGET_PAGE, Math.floor(size / PAGE) - 1);
@@ -33,7 +34,6 @@ export async function loadFixtures(client: Client, size: number): Promise<Fixtur
   );
   const last = rows[0] as { created_at: Date; id: string };
   const numbers = spread(size, SAMPLE);
-  const cursor = { sort: '-createdAt', value: last.created_at.toISOString(), id: last.id };
   return {
     size,
     taskIds: numbers.map(taskId),
@@ -41,7 +41,7 @@ export async function loadFixtures(client: Client, size: number): Promise<Fixtur
     openTaskIds: numbers.filter((n) => n % 4 !== 3).map(taskId),
     popularTag: tagName(0),
     rareTag: tagName(900),
-    deepCursor: Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url'),
+    deepCursor: TASK_ORDERS['-createdAt'].encode(last.created_at, last.id),
     deepPage,
   };
 }

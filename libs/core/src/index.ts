@@ -4,6 +4,7 @@ export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
 export { TasksService, etagOf } from './lib/tasks/tasks.service';
+export { TASK_ORDERS } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
 
@@ -35,12 +36,23 @@ export {
   PageQueryDto,
   PageOf,
   type Page,
-  encodeCursor,
-  decodeCursor,
-  toPage,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from './lib/http/pagination';
+
+// Sorting and paging of every list
+export {
+  Keyset,
+  keyset,
+  namedParameters,
+  INSTANT_KEY,
+  type KeysetDefinition,
+  type KeyType,
+  type KeyValue,
+  type SortKey,
+  type Position,
+  type BindParameter,
+} from './lib/query/keyset';
 export {
   UuidParam,
   validatePlain,

@@ -5,13 +5,10 @@ import {
   Task,
   TasksService,
   badRequest,
-  decodeCursor,
   notFound,
   assertIfMatch,
-  toPage,
   unprocessable,
 } from '@task-api/core';
-import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
@@ -21,7 +18,12 @@ import { ReminderDeliveryDto, toReminderDeliveryDto } from './dto/reminder-deliv
 import { ReminderDto, toReminderDto } from './dto/reminder.dto';
 import { UpdateReminderDto } from './dto/update-reminder.dto';
 import { Reminder } from './reminder.entity';
-import { Position, ReminderChanges, RemindersRepository } from './reminders.repository';
+import {
+  DELIVERY_ORDER,
+  REMINDER_ORDER,
+  ReminderChanges,
+  RemindersRepository,
+} from './reminders.repository';
 
 export interface ReminderWithEtag {
   reminder: ReminderDto;
@@ -30,18 +32,6 @@ export interface ReminderWithEtag {
 
 export const reminderEtagOf = (reminder: Pick<Reminder, 'version'>): string =>
   `"${reminder.version}"`;
-
-const isPosition = (value: unknown): value is Position => {
-  const position = value as Position;
-  return (
-    typeof position === 'object' &&
-    position !== null &&
-    typeof position.id === 'string' &&
-    isUUID(position.id) &&
-    typeof position.at === 'string' &&
-    !Number.isNaN(Date.parse(position.at))
-  );
-};
 
 /** When a reminder fires: either the instant given, or `offsetMinutes` before the task is due. */
 type Schedule =
@@ -79,7 +69,9 @@ export class RemindersService {
   }
 
   async list(query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    // A cursor belongs to the task it lists the reminders of (or to none).
+    const scope = query.taskId ?? '';
+    const after = REMINDER_ORDER.decode(query.cursor, scope);
     const rows = await this.reminders.findPage({
       taskId: query.taskId,
       statuses: query.status,
@@ -88,10 +80,13 @@ export class RemindersService {
       after,
       limit: query.limit,
     });
-    return toPage(rows, query.limit, toReminderDto, (row) => ({
-      at: row.remindAt.toISOString(),
-      id: row.id,
-    }));
+    return REMINDER_ORDER.page(
+      rows,
+      query.limit,
+      toReminderDto,
+      (row) => ({ value: row.remindAt, id: row.id }),
+      scope,
+    );
   }
 
   /** The reminders of one task; 404 when the task does not exist. */
@@ -157,12 +152,15 @@ export class RemindersService {
 
   async deliveries(id: string, query: PageQueryDto): Promise<Page<ReminderDeliveryDto>> {
     await this.require(id);
-    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    const after = DELIVERY_ORDER.decode(query.cursor, id);
     const rows = await this.reminders.findDeliveriesPage(id, after, query.limit);
-    return toPage(rows, query.limit, toReminderDeliveryDto, (row) => ({
-      at: row.attemptedAt.toISOString(),
-      id: row.id,
-    }));
+    return DELIVERY_ORDER.page(
+      rows,
+      query.limit,
+      toReminderDeliveryDto,
+      (row) => ({ value: row.attemptedAt, id: row.id }),
+      id,
+    );
   }
 
   private async require(id: string): Promise<Reminder> {
