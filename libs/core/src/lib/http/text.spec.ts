@@ -38,6 +38,11 @@ describe(normalizeText.name, () => {
       d: null,
     });
   });
+
+  it('composes a parsed query string too (an object without a prototype)', () => {
+    const query = Object.assign(Object.create(null), { q: 'cafe\u0301', tags: ['e\u0301'] });
+    expect(normalizeText(query)).toEqual({ q: 'caf\u00e9', tags: ['\u00e9'] });
+  });
 });
 
 describe(codePointLength.name, () => {

@@ -41,13 +41,16 @@ function stringProblems(value: string, field: string): FieldError[] {
   return problems;
 }
 
-/** Every string inside `value` in Unicode NFC, the one form the API stores and compares. */
+/**
+ * Every string inside `value` in Unicode NFC, the one form the API stores and compares.
+ * `value` is parsed input (JSON, a query string, path parameters): its objects are plain data.
+ */
 export function normalizeText<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Array.isArray(value)) return value.map(normalizeText) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, normalizeText(item)]),
+      Object.entries(value as object).map(([key, item]) => [key, normalizeText(item)]),
     ) as T;
   }
   return value;

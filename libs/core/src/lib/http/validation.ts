@@ -49,6 +49,8 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // What a custom parameter decorator returns is the app's own, not client input.
+    if (metadata.type === 'custom') return super.transform(value, metadata);
     const dto = metadata.type === 'body' ? dtoClassOf(metadata) : undefined;
     if (dto && value !== undefined && !isPlainObject(value)) {
       throw invalid([{ field: 'body', message: 'the request body must be a JSON object' }]);
