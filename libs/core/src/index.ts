@@ -23,7 +23,15 @@ export * from './lib/http/problem';
 export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
-export { IsInstant, parseInstant, INSTANT_MESSAGE } from './lib/http/instant';
+export {
+  IsInstant,
+  parseInstant,
+  isInstantInRange,
+  INSTANT_MESSAGE,
+  FIRST_INSTANT,
+  LAST_INSTANT,
+} from './lib/http/instant';
+export { TextLength, codePointLength } from './lib/http/text';
 export {
   PageQueryDto,
   PageOf,

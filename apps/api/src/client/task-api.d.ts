@@ -320,7 +320,7 @@ export interface components {
     schemas: {
         AttachTagByNameDto: {
             /**
-             * @description Trimmed; unique case-insensitively.
+             * @description Trimmed; unique case-insensitively; at least one visible character, no comma, no control character.
              * @example urgent
              */
             name: string;
@@ -343,16 +343,16 @@ export interface components {
              */
             remindAt?: string;
             /**
-             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`.
+             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`; `null` says "not relative", so it may come with a `remindAt`.
              * @example 30
              */
-            offsetMinutes?: number;
+            offsetMinutes?: number | null;
             /** @example Bring the photos. */
             note?: string | null;
         };
         CreateTagDto: {
             /**
-             * @description Trimmed; unique case-insensitively.
+             * @description Trimmed; unique case-insensitively; at least one visible character, no comma, no control character.
              * @example urgent
              */
             name: string;
@@ -394,10 +394,10 @@ export interface components {
              */
             remindAt?: string;
             /**
-             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`.
+             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`; `null` says "not relative", so it may come with a `remindAt`.
              * @example 30
              */
-            offsetMinutes?: number;
+            offsetMinutes?: number | null;
             /** @example Bring the photos. */
             note?: string | null;
         };
@@ -654,10 +654,10 @@ export interface components {
              */
             remindAt?: string;
             /**
-             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`.
+             * @description Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`; `null` says "not relative", so it may come with a `remindAt`.
              * @example 30
              */
-            offsetMinutes?: number;
+            offsetMinutes?: number | null;
             /** @example Bring the photos. */
             note?: string | null;
         };

@@ -97,7 +97,9 @@ export class RemindersService {
 
   /**
    * A new time (absolute or relative) makes the reminder `scheduled` again as a new firing,
-   * whatever its status was; only the note leaves the status alone.
+   * whatever its status was; only the note leaves the status alone. `offsetMinutes: null`
+   * without a `remindAt` gives no time: a 400 for a relative reminder (it would have none),
+   * nothing at all for an absolute one (it already is).
    */
   async reschedule(
     id: string,
@@ -107,6 +109,15 @@ export class RemindersService {
     const schedule = this.scheduleOf(input);
     const updated = await this.reminders.transaction(async (manager) => {
       const { task, reminder } = await this.lockForChange(manager, id, ifMatch);
+      if (!schedule && input.offsetMinutes === null && reminder.offsetMinutes !== null) {
+        throw badRequest('The request is invalid.', [
+          {
+            field: 'offsetMinutes',
+            message:
+              'offsetMinutes can be cleared only together with a remindAt, the absolute time the reminder takes instead',
+          },
+        ]);
+      }
       const changes: ReminderChanges = {};
       if (input.note !== undefined) changes.note = input.note;
       if (schedule) {
@@ -175,9 +186,15 @@ export class RemindersService {
     return { task, reminder };
   }
 
-  /** The schedule a body asks for, if any; `remindAt` and `offsetMinutes` together are a 400. */
-  private scheduleOf(input: { remindAt?: Date; offsetMinutes?: number }): Schedule | undefined {
-    if (input.remindAt !== undefined && input.offsetMinutes !== undefined) {
+  /**
+   * The schedule a body asks for, if any; `remindAt` and `offsetMinutes` together are a 400
+   * (`offsetMinutes: null` only says "not relative").
+   */
+  private scheduleOf(input: {
+    remindAt?: Date;
+    offsetMinutes?: number | null;
+  }): Schedule | undefined {
+    if (input.remindAt !== undefined && typeof input.offsetMinutes === 'number') {
       throw scheduleProblem('give either remindAt or offsetMinutes, not both');
     }
     if (input.remindAt !== undefined) {
@@ -188,7 +205,7 @@ export class RemindersService {
       }
       return { remindAt: input.remindAt, offsetMinutes: null };
     }
-    if (input.offsetMinutes !== undefined) return { offsetMinutes: input.offsetMinutes };
+    if (typeof input.offsetMinutes === 'number') return { offsetMinutes: input.offsetMinutes };
     return undefined;
   }
 

@@ -99,19 +99,34 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
 const MODEL_PROPERTIES = 'swagger/apiModelProperties';
 
+export interface DocumentedProperty {
+  name: string;
+  /** `@ApiProperty` options as written (`required` is absent when the property is required). */
+  options: { required?: boolean; nullable?: boolean; [option: string]: unknown };
+}
+
+/**
+ * The properties a DTO documents, with their `@ApiProperty` options: the OpenAPI document is
+ * built from these, and the validation pipe enforces their `required` and `nullable`, so the
+ * two cannot disagree.
+ */
+export function documentedProperties(dto: Type<unknown>): DocumentedProperty[] {
+  const names: string[] = Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? [];
+  return names.map((key) => {
+    const name = key.replace(/^:/, '');
+    return { name, options: Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {} };
+  });
+}
+
 /**
  * Documents every property of a query DTO as a query parameter, for handlers that take the raw
  * query (because features add parameters of their own) and validate it themselves.
  */
 export function ApiQueryFrom(dto: Type<unknown>): MethodDecorator {
-  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map(
-    (name: string) => name.replace(/^:/, ''),
-  );
   return applyDecorators(
-    ...names.map((name) => {
-      const options = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {};
-      return ApiQuery({ name, required: false, ...options });
-    }),
+    ...documentedProperties(dto).map(({ name, options }) =>
+      ApiQuery({ name, required: false, ...options }),
+    ),
   );
 }
 

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../../http/pagination';
+import { TextLength } from '../../http/text';
 import { TASK_PRIORITIES, TASK_STATUSES, TaskPriority, TaskStatus } from '../task.entity';
 
 export const TASK_SORTS = [
@@ -69,7 +70,7 @@ export class ListTasksQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @TextLength(0, 200)
   q?: string;
 
   @ApiPropertyOptional({
