@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
 import { TaskExtensions } from './extension/task-extensions';
+import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { Task } from './tasks/task.entity';
@@ -39,6 +40,7 @@ export class CoreModule {
         }),
         DatabaseModule.forRoot(options.database),
         TypeOrmModule.forFeature([Task]),
+        DiscoveryModule,
       ],
       controllers: [TasksController],
       providers: [
@@ -47,6 +49,7 @@ export class CoreModule {
         TaskExtensions,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
       ],
       exports: [TasksService, TaskExtensions],
     };

@@ -1,16 +1,16 @@
-import { INestApplication, Type, applyDecorators } from '@nestjs/common';
+import { INestApplication, applyDecorators } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiProperty,
   ApiPropertyOptional,
-  ApiQuery,
   ApiResponse,
   DocumentBuilder,
   OpenAPIObject,
   SwaggerModule,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { ParameterObject, SchemaObject } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
+import { queryParametersOf } from './openapi-parameters';
 import { TaskExtensions } from '../extension/task-extensions';
 import { PROBLEM_CONTENT_TYPE, titleForStatus, typeForStatus } from './problem';
 
@@ -81,47 +81,20 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   );
 }
 
-/** Where @ApiProperty keeps its metadata (not exported by @nestjs/swagger's public entry). */
-const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
-const MODEL_PROPERTIES = 'swagger/apiModelProperties';
-
-/**
- * Documents every property of a query DTO as a query parameter, for handlers that take the raw
- * query (because features add parameters of their own) and validate it themselves.
- */
-export function ApiQueryFrom(dto: Type<unknown>): MethodDecorator {
-  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map(
-    (name: string) => name.replace(/^:/, ''),
-  );
-  return applyDecorators(
-    ...names.map((name) => {
-      const options = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {};
-      return ApiQuery({ name, required: false, ...options });
-    }),
-  );
-}
-
 /** Adds what registered features contribute: their list filters and their task view fields. */
 function documentTaskExtensions(document: OpenAPIObject, extensions: TaskExtensions): void {
   const listOperation = document.paths['/tasks']?.get;
   if (listOperation) {
-    const parameters = extensions.listFilters().flatMap((filter) =>
-      filter.parameters.map((parameter): ParameterObject => ({
-        name: parameter.name,
-        in: 'query',
-        required: false,
-        description: parameter.description,
-        schema: parameter.schema,
-        example: parameter.example,
-      })),
-    );
+    const parameters = extensions
+      .listFilters()
+      .flatMap(({ filter }) => queryParametersOf(filter.parameters));
     listOperation.parameters = [...(listOperation.parameters ?? []), ...parameters];
   }
   const taskSchema = document.components?.schemas?.TaskDto as SchemaObject | undefined;
   if (taskSchema) {
-    for (const enricher of extensions.viewEnrichers()) {
-      taskSchema.properties = { ...taskSchema.properties, [enricher.field]: enricher.schema };
-      taskSchema.required = [...(taskSchema.required ?? []), enricher.field];
+    for (const { field, schema } of extensions.viewFields()) {
+      taskSchema.properties = { ...taskSchema.properties, [field]: schema };
+      taskSchema.required = [...(taskSchema.required ?? []), field];
     }
   }
 }
