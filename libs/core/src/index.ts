@@ -23,6 +23,7 @@ export {
   type TaskChangeListener,
   type TaskChange,
 } from './lib/extension/task-extensions';
+export type { FeatureManifest } from './lib/extension/feature-manifest';
 
 // HTTP plumbing
 export * from './lib/http/problem';

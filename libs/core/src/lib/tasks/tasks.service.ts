@@ -75,19 +75,23 @@ export class TasksService {
     return task;
   }
 
+  /** The view returned is read in the transaction: exactly what this change made. */
   async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<TaskWithEtag> {
-    await this.tasks.transaction(async (manager) => {
+    const row = await this.tasks.transaction(async (manager) => {
       const before = await this.tasks.findForUpdate(manager, id);
       if (!before) throw notFound('Task', id);
       assertIfMatch('task', etagOf(before), ifMatch);
       const changes = changesOf(before, input);
       const changed = Object.keys(changes) as (keyof Task)[];
-      if (changed.length === 0) return;
-      const after = await this.tasks.update(manager, id, changes);
-      const listeners = this.extensions.listenersOf(changed);
-      await this.extensions.notifyUpdated(manager, { before, after }, listeners);
+      if (changed.length > 0) {
+        const after = await this.tasks.update(manager, id, changes);
+        const listeners = this.extensions.listenersOf(changed);
+        await this.extensions.notifyUpdated(manager, { before, after }, listeners);
+      }
+      return this.tasks.findView(id, manager);
     });
-    return this.get(id);
+    if (!row) throw notFound('Task', id);
+    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
   }
 
   async remove(id: string, ifMatch?: string): Promise<void> {
