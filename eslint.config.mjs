@@ -12,6 +12,10 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: ['scope:api', 'scope:core', 'scope:tags', 'scope:reminders'],
   },
+  {
+    sourceTag: 'scope:worker',
+    onlyDependOnLibsWithTags: ['scope:worker', 'scope:core', 'scope:tags', 'scope:reminders'],
+  },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:core'] },
   {
     sourceTag: 'scope:bench',

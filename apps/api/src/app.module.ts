@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, IN_MEMORY } from '@task-api/core';
-import { RemindersModule } from '@task-api/reminders';
+import { RemindersModule, remindersOptionsFrom } from '@task-api/reminders';
 import { TagsModule } from '@task-api/tags';
 import { Environment } from './config/environment';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { migrations } from './migrations';
 
 /** The composition: core plus every feature library, configured from the environment. */
@@ -22,21 +23,9 @@ export class AppModule {
           },
           logLevel: env.LOG_LEVEL,
         }),
-        RemindersModule.forRoot({
-          webhook: env.REMINDERS_WEBHOOK_URL
-            ? { url: env.REMINDERS_WEBHOOK_URL, secret: env.REMINDERS_WEBHOOK_SECRET ?? '' }
-            : undefined,
-          dispatcher: {
-            enabled: env.REMINDERS_DISPATCHER_ENABLED,
-            pollIntervalMs: env.REMINDERS_POLL_INTERVAL_MS,
-            batchSize: env.REMINDERS_BATCH_SIZE,
-            leaseMs: env.REMINDERS_LEASE_MS,
-            maxAttempts: env.REMINDERS_MAX_ATTEMPTS,
-            timeoutMs: env.REMINDERS_TIMEOUT_MS,
-            backoffBaseMs: env.REMINDERS_BACKOFF_BASE_MS,
-          },
-        }),
+        RemindersModule.forRoot(remindersOptionsFrom(env)),
         HealthModule,
+        MetricsModule,
         TagsModule,
       ],
     };

@@ -45,7 +45,12 @@ export {
   ProblemDetailsDto,
   createOpenApiDocument,
 } from './lib/http/openapi';
-export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export {
+  createApp,
+  drainConnections,
+  DEFAULT_BODY_LIMIT,
+  type HttpOptions,
+} from './lib/http/configure-app';
 export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database
@@ -62,3 +67,15 @@ export {
 } from './lib/database/embedded-postgres';
 export { runMigrationsLocked } from './lib/database/migrate';
 export { coreMigrations } from './lib/database/migrations';
+
+// Configuration, metrics, lifecycle
+export {
+  CoreEnvironment,
+  EnvironmentError,
+  loadEnvironment,
+  IntegerVariable,
+  BooleanVariable,
+  emptyAsUnset,
+} from './lib/config/environment';
+export { Metrics } from './lib/metrics/metrics';
+export { Shutdown, stopOnSignals, type StopOptions } from './lib/lifecycle/shutdown';

@@ -15,8 +15,5 @@ export {
   type WebhookOptions,
 } from './lib/delivery/dispatcher-options';
 export { ReminderDispatcher, type ReminderDuePayload } from './lib/delivery/reminder-dispatcher';
-export {
-  createStandaloneDispatcher,
-  type StandaloneDispatcher,
-  type StandaloneDispatcherOptions,
-} from './lib/delivery/standalone-dispatcher';
+export { ReminderDeliveryModule } from './lib/delivery/delivery.module';
+export { DeliveryEnvironment, remindersOptionsFrom } from './lib/delivery/delivery-environment';

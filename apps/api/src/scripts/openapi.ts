@@ -14,7 +14,7 @@ const OUTPUT = join(__dirname, '../../../../openapi.json');
 
 async function main(check: boolean): Promise<void> {
   const env = loadEnvironment({ PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'warn' });
-  const app = await createApp(AppModule.forRoot(env), { shutdownHooks: false });
+  const app = await createApp(AppModule.forRoot(env));
   const document = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
   await app.close();
   if (!check) {

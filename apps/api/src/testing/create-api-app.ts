@@ -9,8 +9,5 @@ export function createApiApp(
   env: Record<string, string> = {},
 ): Promise<NestFastifyApplication> {
   const config = loadEnvironment({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
-  return createApp(AppModule.forRoot(config), {
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    shutdownHooks: false,
-  });
+  return createApp(AppModule.forRoot(config), { bodyLimit: config.BODY_LIMIT_BYTES });
 }

@@ -6,6 +6,8 @@ import { DatabaseModule, DatabaseOptions } from './database/database.module';
 import { TaskExtensions } from './extension/task-extensions';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
+import { Shutdown } from './lifecycle/shutdown';
+import { Metrics } from './metrics/metrics';
 import { Task } from './tasks/task.entity';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -19,8 +21,9 @@ export interface CoreModuleOptions {
 
 /**
  * The foundation every app is built on: database, tasks, the task extension point and the
- * HTTP plumbing (problem+json errors, validation, structured logs). Global, so feature
- * modules inject `TasksService` and `TaskExtensions` without importing it.
+ * HTTP plumbing (problem+json errors, validation, structured logs), metrics and the stop.
+ * Global, so feature modules inject `TasksService`, `TaskExtensions`, `Metrics` and `Shutdown`
+ * without importing it.
  */
 @Global()
 @Module({})
@@ -45,10 +48,12 @@ export class CoreModule {
         TasksRepository,
         TasksService,
         TaskExtensions,
+        Shutdown,
+        Metrics,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [TasksService, TaskExtensions],
+      exports: [TasksService, TaskExtensions, Shutdown, Metrics],
     };
   }
 }
