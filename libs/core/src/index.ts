@@ -78,4 +78,4 @@ export {
   emptyAsUnset,
 } from './lib/config/environment';
 export { Metrics } from './lib/metrics/metrics';
-export { Shutdown, stopOnSignals, type StopOptions } from './lib/lifecycle/shutdown';
+export { Shutdown, stopApp, stopOnSignals, type StopOptions } from './lib/lifecycle/shutdown';

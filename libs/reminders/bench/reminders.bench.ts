@@ -19,7 +19,7 @@ import { WebhookReceiver, eventually } from '../src/testing';
  * - steady: 1,000 reminders due per second for 10 s (`BENCH_RATE`, `BENCH_SECONDS`), one
  *   worker: the delay remindAt → receipt (p50, p99, max).
  * Needs PostgreSQL: `DATABASE_URL` (a fresh database is created on that server and dropped).
- * The workers take their `REMINDERS_*` settings from the environment.
+ * The workers take their `REMINDERS_*` and `DB_POOL_SIZE` settings from the environment.
  */
 const COUNT = Number(process.env.BENCH_REMINDERS ?? 10_000);
 const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? '1,3').split(',').map(Number);
@@ -137,7 +137,9 @@ function percentile(sorted: number[], p: number): number {
 
 /** The built worker, as an operator runs it; ready once it logs its probe port. */
 async function startWorker(databaseUrl: string, receiver: WebhookReceiver): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--enable-source-maps', WORKER], {
+  // BENCH_NODE_ARGS: more flags for the workers' node, e.g. `--cpu-prof` to profile them.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, WORKER], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

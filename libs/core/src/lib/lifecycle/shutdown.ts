@@ -37,6 +37,20 @@ export interface StopOptions {
 }
 
 /**
+ * The stop, in order: draining begins (not ready, `Connection: close`, no new claims), the
+ * connections drain, the app closes (each module finishes its work in flight), then the rest.
+ */
+export async function stopApp(
+  app: INestApplicationContext,
+  options: Pick<StopOptions, 'drain' | 'afterClose'> = {},
+): Promise<void> {
+  app.get(Shutdown).begin();
+  await options.drain?.();
+  await app.close();
+  await options.afterClose?.();
+}
+
+/**
  * Stops the app on SIGTERM or SIGINT: drain, close (each module finishes its work in flight),
  * exit 0; exit 1 if that takes longer than the timeout or fails. A second signal changes nothing.
  */
@@ -53,10 +67,7 @@ export function stopOnSignals(app: INestApplicationContext, options: StopOptions
       process.exit(1);
     }, options.timeoutMs).unref();
     try {
-      app.get(Shutdown).begin();
-      await options.drain?.();
-      await app.close();
-      await options.afterClose?.();
+      await stopApp(app, options);
       logger.log(`Stopped in ${Math.round(performance.now() - started)} ms`);
       process.exit(0);
     } catch (error) {

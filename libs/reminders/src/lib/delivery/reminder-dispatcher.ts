@@ -43,7 +43,11 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly logger = new Logger(ReminderDispatcher.name);
   private readonly recorder: OutcomeRecorder;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Claims being prepared and deliveries in flight (each also writes its outcome later). */
+  private readonly work = new Set<Promise<void>>();
+  /** Slots taken: reminders claimed and not yet sent. */
+  private busy = 0;
+  private slotFreed?: () => void;
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -89,7 +93,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * Claims up to `limit` due reminders and starts their deliveries (not waiting for them); the
+   * Claims up to `limit` due reminders and starts their delivery (not waiting for it); the
    * number claimed. Stopping meanwhile gives the claims back unsent.
    */
   async dispatchOnce(limit = this.options.batchSize): Promise<number> {
@@ -99,24 +103,15 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
       this.options.leaseMs,
     );
     if (claimed.length === 0) return 0;
-    let views: Map<string, TaskDto>;
-    try {
-      views = await this.taskViews(claimed);
-    } catch (error) {
-      await this.giveBack(claimed);
-      throw error;
-    }
-    if (this.stopping) {
-      await this.giveBack(claimed);
-      return claimed.length;
-    }
-    for (const reminder of claimed) this.track(this.deliver(reminder, views.get(reminder.taskId)));
+    // The slots are taken now; the next claim need not wait for this one's task views.
+    this.busy += claimed.length;
+    this.track(this.prepareAndSend(claimed));
     return claimed.length;
   }
 
   /** Resolves when every delivery started so far is sent and its outcome written. */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    while (this.work.size > 0) await Promise.all(this.work);
     await this.recorder.flush();
   }
 
@@ -126,10 +121,10 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
       Math.floor(Math.min(this.options.batchSize, this.options.concurrency) / 2),
     );
     while (!this.stopping) {
-      const free = this.options.concurrency - this.inFlight.size;
+      const free = this.options.concurrency - this.busy;
       // Claim when enough slots are free to make a claim worth its statement.
       if (free < topUpAt) {
-        await this.pause(Promise.race(this.inFlight));
+        await this.pause(new Promise<void>((resolve) => (this.slotFreed = resolve)));
         continue;
       }
       let claimed = 0;
@@ -150,6 +145,26 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     await this.settled();
   }
 
+  /**
+   * Loads the task views of a claim and starts its deliveries; gives the claim back if the views
+   * cannot be loaded or the dispatcher is stopping. Never rejects.
+   */
+  private async prepareAndSend(claimed: readonly Reminder[]): Promise<void> {
+    let views: Map<string, TaskDto>;
+    try {
+      views = await this.taskViews(claimed);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Loading the tasks of claimed reminders failed');
+      await this.giveBack(claimed);
+      return;
+    }
+    if (this.stopping) {
+      await this.giveBack(claimed);
+      return;
+    }
+    for (const reminder of claimed) this.track(this.deliver(reminder, views.get(reminder.taskId)));
+  }
+
   /** One task view per task of the claim, as the API shows it. */
   private async taskViews(reminders: readonly Reminder[]): Promise<Map<string, TaskDto>> {
     const tasks = await this.repository.findTasks(reminders.map((reminder) => reminder.taskId));
@@ -163,12 +178,19 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     } catch (error) {
       // Not released: the lease runs out and another dispatcher takes them then.
       this.logger.error({ err: error }, 'Releasing unsent reminders failed');
+    } finally {
+      this.freeSlots(reminders.length);
     }
   }
 
-  private track(delivery: Promise<void>): void {
-    this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery));
+  private freeSlots(count: number): void {
+    this.busy -= count;
+    this.slotFreed?.();
+  }
+
+  private track(work: Promise<void>): void {
+    this.work.add(work);
+    void work.finally(() => this.work.delete(work));
   }
 
   /** Never rejects: whatever happens ends as an outcome, or as a claim left to its lease. */
@@ -177,6 +199,8 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
       await this.attempt(reminder, task);
     } catch (error) {
       this.logger.error({ err: error, reminderId: reminder.id }, 'Delivering a reminder failed');
+    } finally {
+      this.freeSlots(1);
     }
   }
 
