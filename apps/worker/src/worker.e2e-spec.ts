@@ -56,9 +56,8 @@ describe('Reminders worker (e2e)', () => {
     const task = (await http.post('/tasks').send({ title: 'Call the bank' }).expect(201)).body;
     await http.post(`/tasks/${task.id}/tags`).send({ name: 'errands' }).expect(201);
     const remindAt = new Date(Date.now() + 200).toISOString();
-    const reminder = (
-      await http.post(`/tasks/${task.id}/reminders`).send({ remindAt }).expect(201)
-    ).body;
+    const reminder = (await http.post(`/tasks/${task.id}/reminders`).send({ remindAt }).expect(201))
+      .body;
 
     const [receipt] = await eventually(() => receiver.byReminder().get(reminder.id), {
       what: 'the webhook call',
@@ -74,7 +73,12 @@ describe('Reminders worker (e2e)', () => {
     expect(sentTask).toEqual(viewTask);
     expect(sentTask.tags).toEqual([expect.objectContaining({ name: 'errands' })]);
     expect(sentReminders).toEqual([
-      { ...viewReminders[0], status: 'scheduled', deliveredAt: null, updatedAt: expect.any(String) },
+      {
+        ...viewReminders[0],
+        status: 'scheduled',
+        deliveredAt: null,
+        updatedAt: expect.any(String),
+      },
     ]);
     expect(receipt.payload.reminder).toEqual(sentReminders[0]);
   });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
-import { Agent, request } from 'undici';
+import { Agent, Dispatcher } from 'undici';
 import { Clock } from '../clock';
 import { DeliveryChannelName } from '../reminder-delivery.entity';
 import { AttemptResult, parseRetryAfter } from './retry-policy';
@@ -22,7 +22,7 @@ export interface DeliveryChannel {
 }
 
 export interface WebhookChannelOptions {
-  /** Per call: from the moment the request is handed to the connection pool to its answer. */
+  /** Per call: from the moment the request is written to the connection to its answer. */
   timeoutMs: number;
   /** Keep-alive connections to the receiver, at most (one per delivery in flight). */
   connections: number;
@@ -47,7 +47,8 @@ export class WebhookChannel implements DeliveryChannel {
     this.agent = new Agent({
       connections: options.connections,
       keepAliveTimeout: 30_000,
-      // The deadline below decides; these only stop a connection that would hang forever.
+      connect: { timeout: options.timeoutMs },
+      // The call's own deadline decides; these only stop a connection that would hang.
       headersTimeout: 2 * options.timeoutMs,
       bodyTimeout: 2 * options.timeoutMs,
     });
@@ -55,47 +56,37 @@ export class WebhookChannel implements DeliveryChannel {
 
   async send(message: DeliveryMessage): Promise<AttemptResult> {
     const timestamp = this.clock.now();
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'task-api-reminders',
-      'webhook-id': message.id,
-      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1_000)),
-      'webhook-signature': this.signer.sign(message.id, timestamp, message.body),
-    };
-    // Started last, once the message is signed: the timeout measures the call alone.
-    const deadline = new CallDeadline(this.options.timeoutMs);
+    const url = new URL(this.webhook.url);
     try {
-      // undici follows no redirect: a signed payload is not forwarded elsewhere.
-      const response = await request(this.webhook.url, {
+      const answer = await new WebhookCall(this.options.timeoutMs).dispatch(this.agent, {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: 'POST',
-        headers,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'task-api-reminders',
+          'webhook-id': message.id,
+          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1_000)),
+          'webhook-signature': this.signer.sign(message.id, timestamp, message.body),
+        },
         body: message.body,
-        dispatcher: this.agent,
-        signal: deadline.signal,
       });
-      deadline.answered();
-      // The body is not needed; reading it to the end lets the connection be reused.
-      await response.body.dump();
-      const ok = response.statusCode >= 200 && response.statusCode < 300;
-      const retryAfter = response.headers['retry-after'];
+      const ok = answer.status >= 200 && answer.status < 300;
       return {
         ok,
-        httpStatus: response.statusCode,
-        error: ok ? null : `HTTP ${response.statusCode}`,
-        retryAfterMs: parseRetryAfter(
-          typeof retryAfter === 'string' ? retryAfter : null,
-          this.clock.now(),
-        ),
+        httpStatus: answer.status,
+        error: ok ? null : `HTTP ${answer.status}`,
+        retryAfterMs: parseRetryAfter(answer.retryAfter, this.clock.now()),
       };
     } catch (error) {
-      const timedOut = deadline.signal.aborted;
       return {
         ok: false,
         httpStatus: null,
-        error: timedOut ? `timed out after ${this.options.timeoutMs} ms` : describeError(error),
+        error:
+          error instanceof CallTimeout
+            ? `timed out after ${this.options.timeoutMs} ms`
+            : describeError(error),
       };
-    } finally {
-      deadline.clear();
     }
   }
 
@@ -104,38 +95,77 @@ export class WebhookChannel implements DeliveryChannel {
   }
 }
 
-/**
- * Aborts a call that has no answer after `ms`. When the timer fires, the abort waits for the
- * event loop's I/O phase (`setImmediate`): an answer that arrived in time but is still unread,
- * because the process was busy, is read first and counts as in time.
- */
-export class CallDeadline {
-  private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
-  private settled = false;
+class CallTimeout extends Error {}
 
-  constructor(ms: number) {
-    this.timer = setTimeout(
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+}
+
+/**
+ * One webhook call through undici's dispatcher API, for the one moment `request()` does not
+ * tell: when the request has been written to the connection. The timeout runs from there to
+ * the answer's headers, so neither the dispatcher's own work nor waiting for a connection
+ * counts (those are bounded by the connect timeout and by twice the timeout overall). When the
+ * timer fires, the abort waits for the event loop's I/O phase (`setImmediate`): an answer that
+ * arrived in time but is still unread because the process was busy is read first.
+ * No redirect is followed: a signed payload is not forwarded elsewhere.
+ */
+class WebhookCall {
+  private abort?: (reason: Error) => void;
+  private answered = false;
+  private status = 0;
+  private retryAfter: string | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly timeoutMs: number) {}
+
+  dispatch(agent: Agent, options: Dispatcher.DispatchOptions): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      const finish = (error?: Error) => {
+        for (const timer of this.timers) clearTimeout(timer);
+        if (error) reject(error);
+        else resolve({ status: this.status, retryAfter: this.retryAfter });
+      };
+      this.startDeadline(2 * this.timeoutMs);
+      agent.dispatch(options, {
+        onConnect: (abort: (reason: Error) => void) => {
+          this.abort = abort;
+        },
+        onRequestSent: () => this.startDeadline(this.timeoutMs),
+        onHeaders: (status: number, rawHeaders: Buffer[]) => {
+          this.answered = true;
+          this.status = status;
+          this.retryAfter = headerOf(rawHeaders, 'retry-after');
+          return true;
+        },
+        // The body is not needed; it is read to the end so that the connection is reused.
+        onData: () => true,
+        onComplete: () => finish(),
+        onError: (error: Error) => finish(error),
+      } as unknown as Dispatcher.DispatchHandler);
+    });
+  }
+
+  private startDeadline(ms: number): void {
+    const timer = setTimeout(
       () =>
         setImmediate(() => {
-          if (!this.settled) this.controller.abort();
+          if (!this.answered) this.abort?.(new CallTimeout());
         }),
       ms,
     );
+    this.timers.push(timer);
   }
+}
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+function headerOf(rawHeaders: Buffer[], name: string): string | null {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].toString('latin1').toLowerCase() === name) {
+      return rawHeaders[i + 1].toString('latin1');
+    }
   }
-
-  answered(): void {
-    this.settled = true;
-  }
-
-  clear(): void {
-    this.settled = true;
-    clearTimeout(this.timer);
-  }
+  return null;
 }
 
 /** With no webhook configured, a due reminder is written to the log, and counts as delivered. */
