@@ -70,7 +70,12 @@ export {
 export { ApiProblems, ProblemDetailsDto, createOpenApiDocument } from './lib/http/openapi';
 export { ApiQueryFrom, queryParametersOf } from './lib/http/openapi-parameters';
 export { JsonText, jsonPage } from './lib/http/json-text';
-export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export {
+  createApp,
+  drainConnections,
+  DEFAULT_BODY_LIMIT,
+  type HttpOptions,
+} from './lib/http/configure-app';
 export type { EdgeOptions } from './lib/http/edge-options';
 export { principalKey, type Principal } from './lib/http/principal';
 export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
@@ -82,6 +87,7 @@ export {
   postgresOptions,
   type DatabaseOptions,
   type MigrationClass,
+  allMigrations,
 } from './lib/database/database.module';
 export {
   startEmbeddedPostgres,
@@ -93,3 +99,16 @@ export { DatabaseStartupError } from './lib/database/startup-error';
 export { DataDirInUseError } from './lib/database/data-dir-lock';
 export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';
 export { coreMigrations } from './lib/database/migrations';
+
+// Configuration, metrics, lifecycle
+export {
+  CoreEnvironment,
+  databaseOptionsFrom,
+  EnvironmentError,
+  loadEnvironment,
+  IntegerVariable,
+  BooleanVariable,
+  emptyAsUnset,
+} from './lib/config/environment';
+export { Metrics } from './lib/metrics/metrics';
+export { Shutdown, stopApp, stopOnSignals, type StopOptions } from './lib/lifecycle/shutdown';

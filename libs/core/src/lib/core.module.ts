@@ -12,6 +12,8 @@ import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
+import { Shutdown } from './lifecycle/shutdown';
+import { Metrics } from './metrics/metrics';
 import { Task } from './tasks/task.entity';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -28,8 +30,8 @@ export interface CoreModuleOptions {
 /**
  * The foundation every app is built on: database, tasks, the task extension point and the
  * HTTP plumbing (problem+json errors, validation, structured logs, rate limits, idempotency
- * keys, CORS). Global, so feature
- * modules inject `TasksService` and `TaskExtensions` without importing it.
+ * keys, CORS), metrics and the stop. Global, so feature modules inject `TasksService`,
+ * `TaskExtensions`, `Metrics` and `Shutdown` without importing it.
  */
 @Global()
 @Module({})
@@ -59,11 +61,13 @@ export class CoreModule {
         RateLimits,
         IdempotencyRepository,
         IdempotencyKeys,
+        Shutdown,
+        Metrics,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
       ],
-      exports: [TasksService, TaskExtensions],
+      exports: [TasksService, TaskExtensions, Shutdown, Metrics],
     };
   }
 }

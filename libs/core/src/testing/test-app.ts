@@ -41,7 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
     ],
   })
   class TestAppModule {}
-  return createApp(TestAppModule, { shutdownHooks: false });
+  return createApp(TestAppModule);
 }
 
 /** Empties every table but the migrations' own, between suites. */

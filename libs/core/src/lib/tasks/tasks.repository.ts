@@ -109,6 +109,13 @@ export class TasksRepository {
     return row;
   }
 
+  /** The views of several tasks in one statement, in no particular order. */
+  findViews(ids: readonly string[]): Promise<TaskViewRow[]> {
+    const statement = sql`SELECT task.id, ${this.view()}::text AS view, task.version
+      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ANY(${[...ids]}::uuid[])`]), ' AND ')}`;
+    return this.run(this.dataSource.manager, statement);
+  }
+
   /**
    * One page of task views in one statement, in keyset order: `(sortKey, id)` compared with the
    * cursor, so a page costs the same at any depth and rows inserted meanwhile never shift it.
