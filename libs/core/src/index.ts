@@ -3,12 +3,7 @@ export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 // Tasks
 export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
-export {
-  TasksService,
-  TaskViewPage,
-  etagOf,
-  type TaskPageRequest,
-} from './lib/tasks/tasks.service';
+export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
 export { TASK_ORDERS } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
@@ -27,7 +22,15 @@ export type { FeatureManifest } from './lib/extension/feature-manifest';
 
 // HTTP plumbing
 export * from './lib/http/problem';
-export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
+export {
+  ApiIfMatch,
+  ApiReadEtag,
+  IfMatch,
+  Tagged,
+  assertIfMatch,
+  etagOf,
+  etagOfJson,
+} from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export { IsInstant, parseInstant, INSTANT_MESSAGE } from './lib/http/instant';

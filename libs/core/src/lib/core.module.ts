@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
 import { TaskExtensions } from './extension/task-extensions';
+import { TaggedInterceptor } from './http/etag';
 import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
@@ -49,7 +50,9 @@ export class CoreModule {
         TaskExtensions,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Registered in this order, they run inside out: Tagged is unwrapped, then JSON text sent.
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: TaggedInterceptor },
       ],
       exports: [TasksService, TaskExtensions],
     };

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { conditionalGet } from './etag';
 import { setupOpenApi } from './openapi';
 import { requestIdOf } from './request-id';
 
@@ -73,6 +74,7 @@ async function configureApp(
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(fastify);
+  conditionalGet(fastify);
   // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
   if (shutdownHooks) app.enableShutdownHooks();
   await app.init();
