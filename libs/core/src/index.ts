@@ -1,7 +1,8 @@
 export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 
 // Tasks
-export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
+export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';
+export { INSTANT_COLUMN } from './lib/database/columns';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
 export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
 export { TASK_ORDERS } from './lib/tasks/tasks.repository';
@@ -55,9 +56,10 @@ export {
   type Position,
   type BindParameter,
 } from './lib/query/keyset';
-export { Sql, sql, raw, joinSql, jsonInstant, EMPTY_SQL } from './lib/query/sql';
+export { Sql, sql, raw, joinSql, jsonInstant, escapeLike, EMPTY_SQL } from './lib/query/sql';
 export {
   UuidParam,
+  commaList,
   validatePlain,
   createValidationPipe,
   VALIDATION_OPTIONS,
@@ -66,7 +68,6 @@ export { ApiProblems, ProblemDetailsDto, createOpenApiDocument } from './lib/htt
 export { ApiQueryFrom, queryParametersOf } from './lib/http/openapi-parameters';
 export { JsonText, jsonPage } from './lib/http/json-text';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
-export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database
 export {

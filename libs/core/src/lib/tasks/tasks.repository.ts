@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { TASK_PRIORITIES, Task } from './task.entity';
 import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
-import { EMPTY_SQL, Sql, joinSql, jsonInstant, raw, sql } from '../query/sql';
+import { EMPTY_SQL, Sql, escapeLike, joinSql, jsonInstant, raw, sql } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
@@ -74,8 +74,6 @@ export const TASK_ORDERS = Object.fromEntries(
 
 /** A view field's name goes into the statement as a JSON key: plain identifiers only. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 @Injectable()
 export class TasksRepository {
