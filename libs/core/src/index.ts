@@ -1,14 +1,10 @@
 export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 
 // Tasks
-export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
+export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';
+export { INSTANT_COLUMN } from './lib/database/columns';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
-export {
-  TasksService,
-  TaskViewPage,
-  etagOf,
-  type TaskPageRequest,
-} from './lib/tasks/tasks.service';
+export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
 export { TASK_ORDERS } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
@@ -27,7 +23,15 @@ export type { FeatureManifest } from './lib/extension/feature-manifest';
 
 // HTTP plumbing
 export * from './lib/http/problem';
-export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
+export {
+  ApiIfMatch,
+  ApiReadEtag,
+  IfMatch,
+  Tagged,
+  assertIfMatch,
+  etagOf,
+  etagOfJson,
+} from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export {
@@ -60,9 +64,10 @@ export {
   type Position,
   type BindParameter,
 } from './lib/query/keyset';
-export { Sql, sql, raw, joinSql, jsonInstant, EMPTY_SQL } from './lib/query/sql';
+export { Sql, sql, raw, joinSql, jsonInstant, escapeLike, EMPTY_SQL } from './lib/query/sql';
 export {
   UuidParam,
+  commaList,
   validatePlain,
   createValidationPipe,
   VALIDATION_OPTIONS,
@@ -79,7 +84,6 @@ export {
 export type { EdgeOptions } from './lib/http/edge-options';
 export { principalKey, type Principal } from './lib/http/principal';
 export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
-export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database
 export {

@@ -8,6 +8,7 @@ import { EDGE_OPTIONS, EdgeOptions } from './http/edge-options';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys';
 import { IdempotencyRecord } from './http/idempotency/idempotency-record.entity';
 import { IdempotencyRepository } from './http/idempotency/idempotency.repository';
+import { TaggedInterceptor } from './http/etag';
 import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
@@ -65,7 +66,9 @@ export class CoreModule {
         Metrics,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Registered in this order, they run inside out: Tagged is unwrapped, then JSON text sent.
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: TaggedInterceptor },
       ],
       exports: [TasksService, TaskExtensions, Shutdown, Metrics],
     };

@@ -232,7 +232,8 @@ describe(featureGenerator.name, () => {
       expect(arrayElements(read(tree, APP_FEATURES), 'features')).toContain(
         'checklistItemsFeature',
       );
-    });
+      // Prettier over every generated file: seconds on a busy machine.
+    }, 60_000);
 
     it.each([
       ['Notes', /kebab-case/],

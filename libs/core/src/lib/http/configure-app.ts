@@ -11,6 +11,7 @@ import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { Shutdown } from '../lifecycle/shutdown';
 import { observeHttpRequests } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
+import { conditionalGet } from './etag';
 import { setupOpenApi } from './openapi';
 import { decoratePrincipal } from './principal';
 import { RateLimits } from './rate-limit';
@@ -181,6 +182,7 @@ async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApp
   });
   closeKeepAliveOnShutdown(app, fastify);
   observeHttpRequests(fastify, app.get(Metrics));
+  conditionalGet(fastify);
   await registerEdge(app, fastify);
   await app.init();
   // Feature libraries register their task extensions during init; document them after it.
