@@ -51,7 +51,7 @@ wait_ready "$BASE/health/ready" "$api"
 echo "smoke-dist: built API ready on embedded PostgreSQL in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 id="$(curl -fsS -X POST "$BASE/tasks" -H 'content-type: application/json' -d '{"title":"From dist"}' \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
-curl -fsS "$BASE/tasks/$id" | grep -q '"title":"From dist"' || fail "the task was not read back"
+grep -q '"title":"From dist"' <<<"$(curl -fsS "$BASE/tasks/$id")" || fail "the task was not read back"
 stop "$api" "the API (embedded)"
 
 # 2. API (dispatcher off) and worker on PostgreSQL.
@@ -87,9 +87,9 @@ until curl -fsS "$BASE/reminders/$reminder" | grep -q '"status":"delivered"'; do
   sleep 0.2
 done
 echo "smoke-dist: the worker delivered reminder $reminder"
-curl -fsS "http://127.0.0.1:${WORKER_PORT}/metrics" | grep -q '^reminders_deliveries_total{outcome="delivered"} 1' \
+grep -q '^reminders_deliveries_total{outcome="delivered"} 1' <<<"$(curl -fsS "http://127.0.0.1:${WORKER_PORT}/metrics")" \
   || fail "the worker's metrics do not count the delivery"
-curl -fsS "$BASE/metrics" | grep -q '^http_request_duration_seconds_count{method="POST",route="/tasks",status="201"} 1' \
+grep -q '^http_request_duration_seconds_count{method="POST",route="/tasks",status="201"} 1' <<<"$(curl -fsS "$BASE/metrics")" \
   || fail "the API's metrics do not count the request"
 stop "$worker" "the worker"
 stop "$api" "the API"
