@@ -109,6 +109,9 @@ describe('API app (e2e)', () => {
     });
   });
 
+  // PostgreSQL only: pg_terminate_backend ends a server backend, and embedded PostgreSQL has
+  // none (one PGlite session inside this process); its dropped connections are tested in
+  // libs/core/src/lib/database/embedded-postgres.e2e-spec.ts.
   (onRealPostgres() ? describe : describe.skip)(
     'when PostgreSQL terminates its connections',
     () => {

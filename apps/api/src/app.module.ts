@@ -19,8 +19,21 @@ export class AppModule {
             embeddedDataDir: env.PGLITE_DATA_DIR === IN_MEMORY ? IN_MEMORY : env.PGLITE_DATA_DIR,
             migrations,
             poolSize: env.DB_POOL_SIZE,
+            timeouts: {
+              statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+              lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
+              idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+            },
+            migrationLockTimeoutMs: env.DB_MIGRATION_LOCK_TIMEOUT_MS,
           },
           logLevel: env.LOG_LEVEL,
+          edge: {
+            rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+            redisUrl: env.REDIS_URL,
+            redisKeyPrefix: env.REDIS_KEY_PREFIX,
+            corsOrigins: env.CORS_ORIGINS,
+          },
         }),
         RemindersModule.forRoot({
           webhook: env.REMINDERS_WEBHOOK_URL

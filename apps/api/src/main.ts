@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from '@task-api/core';
+import { DatabaseStartupError, createApp } from '@task-api/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { EnvironmentError, loadEnvironment } from './config/environment';
@@ -18,7 +18,9 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  // An invalid environment is the operator's to fix: name the variable, skip the stack.
-  console.error(error instanceof EnvironmentError ? error.message : error);
+  // An invalid environment or a database that cannot be used is the operator's to fix: name
+  // the variable or the directory, skip the stack.
+  const forOperator = error instanceof EnvironmentError || error instanceof DatabaseStartupError;
+  console.error(forOperator ? error.message : error);
   process.exit(1);
 });

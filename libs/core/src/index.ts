@@ -66,6 +66,9 @@ export {
   createOpenApiDocument,
 } from './lib/http/openapi';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export type { EdgeOptions } from './lib/http/edge-options';
+export { principalKey, type Principal } from './lib/http/principal';
+export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
 export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database
@@ -80,5 +83,8 @@ export {
   IN_MEMORY,
   type EmbeddedServer,
 } from './lib/database/embedded-postgres';
-export { runMigrationsLocked } from './lib/database/migrate';
+export { runMigrationsLocked, MigrationLockTimeoutError } from './lib/database/migrate';
+export { DatabaseStartupError } from './lib/database/startup-error';
+export { DataDirInUseError } from './lib/database/data-dir-lock';
+export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';
 export { coreMigrations } from './lib/database/migrations';

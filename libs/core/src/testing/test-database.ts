@@ -44,12 +44,31 @@ export async function createTestDatabase(
   };
 }
 
+/** The test run cannot use the server in `DATABASE_URL`: said in one line, without a stack. */
+export class TestDatabaseUnavailableError extends Error {}
+
 async function onServer(serverUrl: string, statement: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new TestDatabaseUnavailableError(cannotConnect(serverUrl, error));
+  }
   try {
     await client.query(statement);
   } finally {
     await client.end();
   }
+}
+
+function cannotConnect(serverUrl: string, error: unknown): string {
+  const url = new URL(serverUrl);
+  const where = `${url.hostname}:${url.port || 5432}`;
+  const database = decodeURIComponent(url.pathname.slice(1)) || url.username;
+  const code = (error as { code?: string }).code;
+  if (code === '3D000') {
+    return `DATABASE_URL names database "${database}", which does not exist on ${where}: point it at one that does (e.g. postgres); each test run creates and drops its own database there.`;
+  }
+  const reason = code === 'ECONNREFUSED' ? 'nothing listens there' : (error as Error).message;
+  return `DATABASE_URL: cannot connect to PostgreSQL at ${where} (${reason}).`;
 }

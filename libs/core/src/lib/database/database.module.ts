@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { DatabaseTimeouts, DEFAULT_TIMEOUTS, driverOptions } from './database-timeouts';
 import { EmbeddedPostgres, IN_MEMORY } from './embedded-postgres';
-import { runMigrationsLocked } from './migrate';
+import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, runMigrationsLocked } from './migrate';
+import { DatabaseStartupError } from './startup-error';
+import { retryAbortedTransactions } from './transaction-retry';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -14,6 +17,9 @@ export interface DatabaseOptions {
   /** Every library's migrations, in the order they run. */
   migrations: MigrationClass[];
   poolSize?: number;
+  timeouts?: DatabaseTimeouts;
+  /** Longest wait for another process's migrations before the start fails. */
+  migrationLockTimeoutMs?: number;
 }
 
 /** Options shared by the app, its TypeORM CLI data source and the tests. */
@@ -21,6 +27,7 @@ export function postgresOptions(
   url: string,
   migrations: MigrationClass[],
   poolSize = 10,
+  timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,11 +37,8 @@ export function postgresOptions(
     migrationsRun: false,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     installExtensions: false,
-    extra: {
-      max: poolSize,
-      // Fail fast (503) rather than queue forever when the server is gone.
-      connectionTimeoutMillis: 5_000,
-    },
+    // Fail fast (503) rather than queue forever when the pool is exhausted or the server gone.
+    extra: driverOptions(timeouts, poolSize),
   };
 }
 
@@ -45,6 +49,7 @@ export function postgresOptions(
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseOptions): DynamicModule {
+    const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
     return {
       module: DatabaseModule,
       imports: [
@@ -53,18 +58,25 @@ export class DatabaseModule {
           inject: [EmbeddedPostgres],
           useFactory: async (embedded: EmbeddedPostgres) => ({
             ...postgresOptions(
-              options.url ?? (await embedded.start(options.embeddedDataDir ?? IN_MEMORY)),
+              options.url ?? (await embedded.start(options.embeddedDataDir ?? IN_MEMORY, timeouts)),
               options.migrations,
               options.poolSize,
+              timeouts,
             ),
             autoLoadEntities: true,
             retryAttempts: 3,
             retryDelay: 1_000,
+            // Waiting again for a lock that outlasted its deadline would only repeat the wait.
+            toRetry: (error: unknown) => !(error instanceof DatabaseStartupError),
           }),
           dataSourceFactory: async (dataSourceOptions) => {
             if (!dataSourceOptions) throw new Error('TypeORM gave no data source options');
             const dataSource = await new DataSource(dataSourceOptions).initialize();
-            await runMigrationsLocked(dataSource);
+            retryAbortedTransactions(dataSource);
+            await runMigrationsLocked(
+              dataSource,
+              options.migrationLockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+            );
             return dataSource;
           },
         }),

@@ -1,14 +1,13 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { DatabaseTimeouts, DEFAULT_TIMEOUTS } from './database-timeouts';
+import { lockDataDir } from './data-dir-lock';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export const IN_MEMORY = 'memory://';
-
-/** Enough for every pool of the process (and of a test run's apps) to connect at once. */
-const MAX_CONNECTIONS = 100;
 
 export interface EmbeddedServer {
   url: string;
@@ -17,26 +16,40 @@ export interface EmbeddedServer {
 
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol on a loopback port,
- * so the app uses the very same `pg` driver, pool and SQL as on a real server. The socket
- * server keeps a connection's transaction to itself, which `typeorm-pglite` does not.
+ * so the app uses the very same `pg` driver, pool and SQL as on a real server. The wire server
+ * gives each connection the single PGlite session for a whole exchange or transaction, so
+ * concurrent clients get the answers a server would give (see `PgliteWireServer`). A data
+ * directory is locked to this process for as long as the server runs.
  */
-export async function startEmbeddedPostgres(dataDir: string = IN_MEMORY): Promise<EmbeddedServer> {
-  if (dataDir !== IN_MEMORY) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir);
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: MAX_CONNECTIONS,
-  });
-  await server.start();
-  return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await db.close();
-    },
-  };
+export async function startEmbeddedPostgres(
+  dataDir: string = IN_MEMORY,
+  timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS,
+): Promise<EmbeddedServer> {
+  let lock: { release(): void } | undefined;
+  if (dataDir !== IN_MEMORY) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
+  }
+  try {
+    const db = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir);
+    // Waiting for the session counts against a statement's time, as on a server it would.
+    const server = new PgliteWireServer(db, {
+      waitTimeoutMs: timeouts.statementTimeoutMs,
+      idleTimeoutMs: timeouts.idleInTransactionTimeoutMs,
+    });
+    const address = await server.listen();
+    return {
+      url: `postgres://postgres@${address}/postgres`,
+      stop: async () => {
+        await server.close();
+        await db.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /** Starts the embedded server on demand and stops it after the app's DataSource is closed. */
@@ -47,10 +60,10 @@ export class EmbeddedPostgres implements OnApplicationShutdown {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  async start(dataDir: string): Promise<string> {
+  async start(dataDir: string, timeouts: DatabaseTimeouts): Promise<string> {
     if (this.server) return this.server.url;
     const started = Date.now();
-    this.server = await startEmbeddedPostgres(dataDir);
+    this.server = await startEmbeddedPostgres(dataDir, timeouts);
     this.logger.log(
       `Embedded PostgreSQL (PGlite) ${dataDir === IN_MEMORY ? 'in memory' : `in ${dataDir}`}, ready in ${Date.now() - started} ms`,
     );

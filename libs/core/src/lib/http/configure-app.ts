@@ -5,7 +5,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
+import { registerCors } from './cors';
+import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { setupOpenApi } from './openapi';
+import { decoratePrincipal } from './principal';
+import { RateLimits } from './rate-limit';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemDetails,
@@ -105,6 +110,9 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), {
     bufferLogs: true,
+    // A failed start is thrown to the caller (main.ts names the cause; a test sees the error)
+    // instead of Nest exiting the process on its own.
+    abortOnError: false,
     // Fastify's own JSON parser only: no form or text bodies (they are answered with 415).
     bodyParser: false,
   });
@@ -125,6 +133,18 @@ function closeKeepAliveOnShutdown(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * What every request meets before its handler, in this order: CORS (preflights answered at once),
+ * the rate limit, then the idempotency key. Plugins that hook routes must be registered before
+ * the app's init registers them.
+ */
+async function registerEdge(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+  decoratePrincipal(fastify);
+  await registerCors(fastify, app.get<EdgeOptions>(EDGE_OPTIONS).corsOrigins ?? []);
+  await app.get(RateLimits).register(fastify);
+  app.get(IdempotencyKeys).register(fastify);
+}
+
 async function configureApp(
   app: NestFastifyApplication,
   shutdownHooks: boolean,
@@ -138,6 +158,7 @@ async function configureApp(
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(fastify);
+  await registerEdge(app, fastify);
   // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
   if (shutdownHooks) app.enableShutdownHooks();
   await app.init();

@@ -5,6 +5,15 @@ export const PG_CHECK_VIOLATION = '23514';
 export const PG_NOT_NULL_VIOLATION = '23502';
 export const PG_INVALID_TEXT_REPRESENTATION = '22P02';
 
+/** Class 22, "data exception": a value the database cannot take (bad text, out of range...). */
+const DATA_EXCEPTION = /^22/;
+
+/**
+ * The database is there but cannot serve now: too many connections, statement or lock timeout,
+ * and serialization failures or deadlocks still failing after their retries.
+ */
+const BUSY_SQLSTATES = new Set(['53300', '57014', '55P03', '40001', '40P01']);
+
 /** Classes 08 (connection exception) and 57P (operator intervention) mean "database gone". */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3])/;
 const UNAVAILABLE_NODE_CODES = new Set([
@@ -56,4 +65,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (UNAVAILABLE_MESSAGES.some((text) => message.includes(text))) return true;
   }
   return false;
+}
+
+/** A value the client sent that the database refused as data (SQLSTATE class 22). */
+export function isDataException(error: unknown): boolean {
+  return DATA_EXCEPTION.test(sqlState(error) ?? '');
+}
+
+export function isDatabaseBusy(error: unknown): boolean {
+  return BUSY_SQLSTATES.has(sqlState(error) ?? '');
 }

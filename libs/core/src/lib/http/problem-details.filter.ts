@@ -11,12 +11,22 @@ import {
 import {
   PG_CHECK_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
-  PG_INVALID_TEXT_REPRESENTATION,
   PG_NOT_NULL_VIOLATION,
   PG_UNIQUE_VIOLATION,
+  isDataException,
+  isDatabaseBusy,
   isDatabaseUnavailable,
   sqlState,
 } from './postgres-errors';
+
+const DATABASE_BUSY = problemType('database-busy');
+
+/**
+ * Every 503 tells the client when to try again: soon when the database is only busy
+ * (a timeout, a deadlock, no free connection), a little later when it is unreachable.
+ */
+const retryAfterSeconds = (problem: ProblemDetails): number =>
+  problem.type === DATABASE_BUSY ? 1 : 5;
 
 /**
  * Turns every error into RFC 9457 problem+json. Registered as APP_FILTER so that an app
@@ -33,6 +43,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = { ...this.toProblem(exception, request), instance: request.url };
+    if (problem.status === 503) reply.header('retry-after', String(retryAfterSeconds(problem)));
     reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)
@@ -88,8 +99,27 @@ function fromHttpException(exception: HttpException): ProblemDetails {
   return { type: typeForStatus(status), title: titleForStatus(status), status, detail };
 }
 
-/** Constraint violations that escaped a repository's own mapping, and an unreachable database. */
+/**
+ * Constraint violations that escaped a repository's own mapping, values the database refused,
+ * a busy database and an unreachable one.
+ */
 function fromDatabaseError(exception: unknown): ProblemDetails | undefined {
+  if (isDatabaseBusy(exception)) {
+    return {
+      type: DATABASE_BUSY,
+      title: titleForStatus(503),
+      status: 503,
+      detail: 'The database is busy. Retry shortly.',
+    };
+  }
+  if (isDataException(exception)) {
+    return {
+      type: problemType('validation-error'),
+      title: 'Invalid request',
+      status: 400,
+      detail: 'A value of the request is not acceptable to the database.',
+    };
+  }
   if (isDatabaseUnavailable(exception)) {
     return {
       type: typeForStatus(503),
@@ -115,7 +145,6 @@ function fromDatabaseError(exception: unknown): ProblemDetails | undefined {
       };
     case PG_NOT_NULL_VIOLATION:
     case PG_CHECK_VIOLATION:
-    case PG_INVALID_TEXT_REPRESENTATION:
       return {
         type: problemType('unprocessable-content'),
         title: titleForStatus(422),

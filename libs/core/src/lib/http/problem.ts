@@ -31,8 +31,9 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
-  431: 'Request Header Fields Too Large',
   428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -47,6 +48,7 @@ const SLUGS: Record<number, string> = {
   413: 'content-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
+  429: 'too-many-requests',
   431: 'request-header-fields-too-large',
   500: 'internal-error',
   503: 'service-unavailable',

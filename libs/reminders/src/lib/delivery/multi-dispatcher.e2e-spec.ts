@@ -14,13 +14,22 @@ import { RemindersModule } from '../reminders.module';
 import { StandaloneDispatcher, createStandaloneDispatcher } from './standalone-dispatcher';
 
 const REMINDERS = 1_000;
-const LEASE_MS = 3_000;
+/**
+ * Exactly once holds while a batch is delivered and recorded within its lease (after that,
+ * at-least-once redelivers it under the same webhook-id). Embedded PostgreSQL runs the three
+ * dispatchers' statements one at a time on its single session, so its batches take longer.
+ */
+const LEASE_MS = onRealPostgres() ? 3_000 : 20_000;
+/** A receiver that answers is never timed out, however busy the dispatcher's database is. */
+const WEBHOOK_TIMEOUT_MS = LEASE_MS / 2;
+const DELIVERY_DEADLINE_MS = 30_000 + LEASE_MS;
 const BATCH_SIZE = 25;
 
-/** Locking is only trustworthy on a real server (STACK.md): these run on PostgreSQL only. */
-const describeOnPostgres = onRealPostgres() ? describe : describe.skip;
-
-describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
+/**
+ * On PostgreSQL and on the embedded default: there, each connection's transaction has the one
+ * PGlite session to itself, so `FOR UPDATE SKIP LOCKED` claims never overlap either.
+ */
+describe('Several dispatchers on one database (e2e)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
   let receiver: WebhookReceiver;
@@ -60,7 +69,7 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
             pollIntervalMs: 20,
             batchSize: BATCH_SIZE,
             leaseMs: LEASE_MS,
-            timeoutMs: 1_000,
+            timeoutMs: WEBHOOK_TIMEOUT_MS,
             maxAttempts: 5,
             backoffBaseMs: 50,
           },
@@ -101,7 +110,7 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
     await insertDueReminders(REMINDERS);
     for (const { dispatcher } of await createDispatchers(['/a', '/b', '/c'])) dispatcher.start();
     await eventually(async () => (await deliveredCount()) === REMINDERS, {
-      timeoutMs: 30_000,
+      timeoutMs: DELIVERY_DEADLINE_MS,
       what: `${REMINDERS} delivered reminders`,
     });
 
@@ -138,7 +147,7 @@ describeOnPostgres('Several dispatchers on one PostgreSQL (e2e)', () => {
     for (const { dispatcher } of survivors) dispatcher.start();
 
     await eventually(async () => (await deliveredCount()) === REMINDERS, {
-      timeoutMs: 30_000,
+      timeoutMs: DELIVERY_DEADLINE_MS,
       what: `${REMINDERS} delivered reminders`,
     });
     expect(died).toBeDefined();

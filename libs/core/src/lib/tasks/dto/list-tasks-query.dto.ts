@@ -28,7 +28,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several statuses, comma-separated or repeated.',
     type: [String],
     enum: TASK_STATUSES,
-    example: 'todo,in_progress',
+    example: ['todo', 'in_progress'],
   })
   @IsOptional()
   @Transform(commaList)
@@ -39,7 +39,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several priorities, comma-separated or repeated.',
     type: [String],
     enum: TASK_PRIORITIES,
-    example: 'high,urgent',
+    example: ['high', 'urgent'],
   })
   @IsOptional()
   @Transform(commaList)
