@@ -69,12 +69,19 @@ describe('openapi-fuzz', () => {
     expect(percentEncode('a\ud800😀')).toBe('a%ED%A0%80%F0%9F%98%80');
   });
 
-  it('builds requests for every operation, with its path filled in', () => {
+  it('builds requests for every operation: path filled in, headers a client can send', () => {
     const state = { ids: { tasks: [TASK.id] }, cursors: {} };
     for (const each of operations) {
-      const [request] = fc.sample(requestArbitrary(document, each, state), { numRuns: 1, seed: 1 });
-      expect(request.method).toBe(each.method);
-      expect(request.url).not.toMatch(/\{\w+\}/);
+      for (const request of fc.sample(requestArbitrary(document, each, state), {
+        numRuns: 20,
+        seed: 1,
+      })) {
+        expect(request.method).toBe(each.method);
+        expect(request.url).not.toMatch(/\{\w+\}/);
+        for (const value of Object.values(request.headers)) {
+          expect(value).toMatch(/^[\t\x20-\x7e\x80-\xff]*$/);
+        }
+      }
     }
   });
 });
