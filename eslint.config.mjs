@@ -1,27 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * The rules of independence (SPEC §1), enforced: core depends on nothing, each feature on core
- * only (never on another feature), the app on everything. A violation fails `npm run lint`.
+ * The rules of independence (SPEC §1), enforced by project type, so a new feature adds no line
+ * here: the foundation (core) depends on nothing, a feature on the foundation only (never on
+ * another feature), the app on both. A violation fails `npm run lint`.
  */
 const depConstraints = [
-  { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
-  { sourceTag: 'scope:tags', onlyDependOnLibsWithTags: ['scope:core', 'scope:tags'] },
-  { sourceTag: 'scope:reminders', onlyDependOnLibsWithTags: ['scope:core', 'scope:reminders'] },
-  {
-    sourceTag: 'scope:api',
-    onlyDependOnLibsWithTags: ['scope:api', 'scope:core', 'scope:tags', 'scope:reminders'],
-  },
-  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:core'] },
+  { sourceTag: 'type:foundation', onlyDependOnLibsWithTags: ['type:foundation'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:foundation'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:foundation', 'type:feature'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['type:foundation'] },
   {
     sourceTag: 'scope:bench',
-    onlyDependOnLibsWithTags: [
-      'scope:bench',
-      'scope:api',
-      'scope:core',
-      'scope:tags',
-      'scope:reminders',
-    ],
+    onlyDependOnLibsWithTags: ['type:app', 'type:foundation', 'type:feature'],
   },
 ];
 

@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, IN_MEMORY } from '@task-api/core';
-import { RemindersModule } from '@task-api/reminders';
-import { TagsModule } from '@task-api/tags';
 import { Environment } from './config/environment';
+import { features } from './features';
 import { HealthModule } from './health/health.module';
 import { migrations } from './migrations';
 
-/** The composition: core plus every feature library, configured from the environment. */
+/** The composition: core plus every feature library of `features`, configured from the environment. */
 @Module({})
 export class AppModule {
   static forRoot(env: Environment): DynamicModule {
@@ -35,22 +34,8 @@ export class AppModule {
             corsOrigins: env.CORS_ORIGINS,
           },
         }),
-        RemindersModule.forRoot({
-          webhook: env.REMINDERS_WEBHOOK_URL
-            ? { url: env.REMINDERS_WEBHOOK_URL, secret: env.REMINDERS_WEBHOOK_SECRET ?? '' }
-            : undefined,
-          dispatcher: {
-            enabled: env.REMINDERS_DISPATCHER_ENABLED,
-            pollIntervalMs: env.REMINDERS_POLL_INTERVAL_MS,
-            batchSize: env.REMINDERS_BATCH_SIZE,
-            leaseMs: env.REMINDERS_LEASE_MS,
-            maxAttempts: env.REMINDERS_MAX_ATTEMPTS,
-            timeoutMs: env.REMINDERS_TIMEOUT_MS,
-            backoffBaseMs: env.REMINDERS_BACKOFF_BASE_MS,
-          },
-        }),
+        ...features.map((feature) => feature.module(env)),
         HealthModule,
-        TagsModule,
       ],
     };
   }

@@ -3,7 +3,12 @@ export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 // Tasks
 export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
-export { TasksService, etagOf } from './lib/tasks/tasks.service';
+export {
+  TasksService,
+  TaskViewPage,
+  etagOf,
+  type TaskPageRequest,
+} from './lib/tasks/tasks.service';
 export { TASK_ORDERS } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
@@ -11,12 +16,14 @@ export { TaskPageDto } from './lib/tasks/tasks.controller';
 // Extension point
 export {
   TaskExtensions,
-  type TaskViewEnricher,
+  TaskContribution,
+  type TaskContributionOptions,
+  type TaskViewField,
   type TaskListFilter,
-  type TaskFilterParameter,
   type TaskChangeListener,
   type TaskChange,
 } from './lib/extension/task-extensions';
+export type { FeatureManifest } from './lib/extension/feature-manifest';
 
 // HTTP plumbing
 export * from './lib/http/problem';
@@ -53,18 +60,16 @@ export {
   type Position,
   type BindParameter,
 } from './lib/query/keyset';
+export { Sql, sql, raw, joinSql, jsonInstant, EMPTY_SQL } from './lib/query/sql';
 export {
   UuidParam,
   validatePlain,
   createValidationPipe,
   VALIDATION_OPTIONS,
 } from './lib/http/validation';
-export {
-  ApiProblems,
-  ApiQueryFrom,
-  ProblemDetailsDto,
-  createOpenApiDocument,
-} from './lib/http/openapi';
+export { ApiProblems, ProblemDetailsDto, createOpenApiDocument } from './lib/http/openapi';
+export { ApiQueryFrom, queryParametersOf } from './lib/http/openapi-parameters';
+export { JsonText, jsonPage } from './lib/http/json-text';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
 export type { EdgeOptions } from './lib/http/edge-options';
 export { principalKey, type Principal } from './lib/http/principal';

@@ -1,3 +1,4 @@
+export { remindersFeature, type RemindersEnvironment } from './lib/reminders.feature';
 export { RemindersModule, type RemindersModuleOptions } from './lib/reminders.module';
 export { remindersMigrations } from './lib/migrations';
 

@@ -1,3 +1,4 @@
+export { tagsFeature } from './lib/tags.feature';
 export { TagsModule } from './lib/tags.module';
 export { Tag } from './lib/tag.entity';
 export { TaskTag } from './lib/task-tag.entity';

@@ -636,10 +636,10 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** @description The reminders of the task, by `remindAt`. */
-            reminders: components["schemas"]["ReminderDto"][];
             /** @description The tags of the task, sorted by name (contributed by the tags library). */
             tags: components["schemas"]["TagSummaryDto"][];
+            /** @description The reminders of the task, by `remindAt`. */
+            reminders: components["schemas"]["ReminderDto"][];
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -2385,11 +2385,6 @@ export interface operations {
                 /** @description Sort key; `-` for descending. Ties are broken by id; tasks without a due date come last. */
                 sort?: "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "priority" | "-priority";
                 /**
-                 * @description Only tasks with (`true`) or without (`false`) a scheduled reminder.
-                 * @example true
-                 */
-                hasPendingReminder?: boolean;
-                /**
                  * @description Tag names, comma-separated or repeated (case-insensitive, at most 50); how they combine is `tagMatch`.
                  * @example urgent,home
                  */
@@ -2404,6 +2399,11 @@ export interface operations {
                  * @example true
                  */
                 untagged?: boolean;
+                /**
+                 * @description Only tasks with (`true`) or without (`false`) a scheduled reminder.
+                 * @example true
+                 */
+                hasPendingReminder?: boolean;
             };
             header?: never;
             path?: never;

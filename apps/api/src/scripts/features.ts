@@ -6,12 +6,12 @@ import {
   createProjectFileMapUsingProjectGraph,
   createProjectGraphAsync,
 } from '@nx/devkit';
-import * as core from '@task-api/core';
-import * as reminders from '@task-api/reminders';
-import * as tags from '@task-api/tags';
+import { CoreModule, Task } from '@task-api/core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getMetadataArgsStorage } from 'typeorm';
+import { loadEnvironment } from '../config/environment';
+import { features } from '../features';
 import { Endpoint, Row, joinPath, prefixOf, render, violationsOf } from './feature-rules';
 
 /**
@@ -23,26 +23,31 @@ import { Endpoint, Row, joinPath, prefixOf, render, violationsOf } from './featu
 
 interface Library {
   project: string;
-  /** The library's public face (`@task-api/<name>`): its entities are found among the exports. */
-  exports: Record<string, unknown>;
+  entities: readonly Type[];
   module: Type | DynamicModule;
 }
 
-/** The libraries the app composes; a new feature adds a line here (the generator does). */
-const LIBRARIES: Library[] = [
-  {
-    project: 'core',
-    exports: core,
-    module: core.CoreModule.forRoot({ database: { migrations: [] } }),
-  },
-  { project: 'tags', exports: tags, module: tags.TagsModule },
-  { project: 'reminders', exports: reminders, module: reminders.RemindersModule.forRoot() },
-];
+/** Core, then the features the app composes: its manifest list, nothing kept by hand here. */
+function libraries(): Library[] {
+  const env = loadEnvironment({ PGLITE_DATA_DIR: 'memory://' });
+  return [
+    {
+      project: 'core',
+      entities: [Task],
+      module: CoreModule.forRoot({ database: { migrations: [] } }),
+    },
+    ...features.map((feature) => ({
+      project: feature.project,
+      entities: feature.entities,
+      module: feature.module(env),
+    })),
+  ];
+}
 
 const FEATURES_FILE = join(__dirname, '../../../../docs/FEATURES.md');
 
 function tablesOf(library: Library): string[] {
-  const entities = new Set(Object.values(library.exports));
+  const entities = new Set<unknown>(library.entities);
   return getMetadataArgsStorage()
     .tables.filter((table) => entities.has(table.target))
     .map((table) => table.name ?? String(table.target))
@@ -72,7 +77,7 @@ function endpointsOf(module: Type | DynamicModule): Endpoint[] {
 }
 
 function rowsOf(graph: ProjectGraph, fileMap: Record<string, { file: string }[]>): Row[] {
-  return LIBRARIES.map((library) => ({
+  return libraries().map((library) => ({
     project: library.project,
     tables: tablesOf(library),
     files: (fileMap[library.project] ?? []).map((file) => file.file).sort(),

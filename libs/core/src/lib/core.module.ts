@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
@@ -8,6 +8,7 @@ import { EDGE_OPTIONS, EdgeOptions } from './http/edge-options';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys';
 import { IdempotencyRecord } from './http/idempotency/idempotency-record.entity';
 import { IdempotencyRepository } from './http/idempotency/idempotency.repository';
+import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
@@ -47,6 +48,7 @@ export class CoreModule {
         }),
         DatabaseModule.forRoot(options.database),
         TypeOrmModule.forFeature([Task, IdempotencyRecord]),
+        DiscoveryModule,
       ],
       controllers: [TasksController],
       providers: [
@@ -59,6 +61,7 @@ export class CoreModule {
         IdempotencyKeys,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
       ],
       exports: [TasksService, TaskExtensions],
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { INSTANT_KEY, Position, Task, keyset, namedParameters } from '@task-api/core';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { Reminder, ReminderStatus } from './reminder.entity';
 
@@ -52,9 +52,6 @@ export interface ReminderListCriteria {
   after?: Position;
   limit: number;
 }
-
-/** Scheduled reminders are "pending": the `hasPendingReminder` filter of `GET /tasks`. */
-export const PENDING_REMINDER_SQL = `SELECT 1 FROM reminders pending WHERE pending.task_id = task.id AND pending.status = 'scheduled'`;
 
 @Injectable()
 export class RemindersRepository {
@@ -134,14 +131,6 @@ export class RemindersRepository {
       .addOrderBy('reminder.id', 'ASC')
       .limit(criteria.limit + 1)
       .getMany();
-  }
-
-  /** Every reminder of a page of tasks, in one statement (the `reminders` field of task views). */
-  findByTaskIds(manager: EntityManager, taskIds: readonly string[]): Promise<Reminder[]> {
-    return manager.find(Reminder, {
-      where: { taskId: In([...taskIds]) },
-      order: { remindAt: 'ASC', id: 'ASC' },
-    });
   }
 
   findDeliveriesPage(reminderId: string, after: Position | undefined, limit: number) {

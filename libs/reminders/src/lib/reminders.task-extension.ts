@@ -1,34 +1,42 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { getSchemaPath } from '@nestjs/swagger';
+import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
+  Sql,
   Task,
   TaskChange,
   TaskChangeListener,
-  TaskExtensions,
+  TaskContribution,
   TaskListFilter,
-  TaskViewEnricher,
+  TaskViewField,
   unprocessable,
-  validatePlain,
 } from '@task-api/core';
 import { IsIn, IsOptional } from 'class-validator';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { ReminderDto, toReminderDto } from './dto/reminder.dto';
-import { PENDING_REMINDER_SQL, RemindersRepository } from './reminders.repository';
+import { EntityManager } from 'typeorm';
+import { ReminderDto } from './dto/reminder.dto';
+import { RemindersRepository } from './reminders.repository';
+import { REMINDERS_OF_TASK, hasPendingReminder } from './task-reminders.sql';
 
-class PendingReminderQuery {
+/** The query parameter the reminders library adds to `GET /tasks`. */
+export class PendingReminderFilterDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only tasks with (`true`) or without (`false`) a scheduled reminder.',
+    example: true,
+  })
   @IsOptional()
-  @IsIn(['true', 'false'])
+  @IsIn(['true', 'false'], { message: 'hasPendingReminder must be true or false' })
   hasPendingReminder?: 'true' | 'false';
 }
 
 /**
- * How reminders take part in tasks (SPEC §4): every task view carries its `reminders` (one
- * statement per page), `GET /tasks` gains `hasPendingReminder`, and task changes carry their
- * reminders along inside the task's transaction.
+ * How reminders take part in tasks (SPEC §4): every task view carries its `reminders`,
+ * `GET /tasks` gains `hasPendingReminder` (both as SQL in core's statement), and changes of a
+ * task's status or due date carry its reminders along inside the task's transaction.
  */
 @Injectable()
+@TaskContribution({ order: 20 })
 export class RemindersTaskExtension
-  implements OnModuleInit, TaskViewEnricher<ReminderDto[]>, TaskListFilter, TaskChangeListener
+  implements TaskViewField, TaskListFilter<PendingReminderFilterDto>, TaskChangeListener
 {
   readonly field = 'reminders';
   readonly schema = {
@@ -36,49 +44,14 @@ export class RemindersTaskExtension
     items: { $ref: getSchemaPath(ReminderDto) },
     description: 'The reminders of the task, by `remindAt`.',
   };
-  readonly parameters = [
-    {
-      name: 'hasPendingReminder',
-      description: 'Only tasks with (`true`) or without (`false`) a scheduled reminder.',
-      schema: { type: 'boolean' as const },
-      example: true,
-    },
-  ];
+  readonly viewSql = REMINDERS_OF_TASK;
+  readonly parameters = PendingReminderFilterDto;
+  readonly watches: readonly (keyof Task)[] = ['status', 'dueAt'];
 
-  constructor(
-    private readonly extensions: TaskExtensions,
-    private readonly reminders: RemindersRepository,
-  ) {}
+  constructor(private readonly reminders: RemindersRepository) {}
 
-  onModuleInit(): void {
-    this.extensions.addViewEnricher(this);
-    this.extensions.addListFilter(this);
-    this.extensions.addChangeListener(this);
-  }
-
-  async load(
-    taskIds: readonly string[],
-    manager: EntityManager,
-  ): Promise<ReadonlyMap<string, ReminderDto[]>> {
-    const byTask = new Map<string, ReminderDto[]>();
-    for (const reminder of await this.reminders.findByTaskIds(manager, taskIds)) {
-      const list = byTask.get(reminder.taskId) ?? [];
-      list.push(toReminderDto(reminder));
-      byTask.set(reminder.taskId, list);
-    }
-    return byTask;
-  }
-
-  emptyValue(): ReminderDto[] {
-    return [];
-  }
-
-  apply(params: Readonly<Record<string, unknown>>, query: SelectQueryBuilder<Task>): void {
-    const { hasPendingReminder } = validatePlain(PendingReminderQuery, params);
-    if (hasPendingReminder === undefined) return;
-    query.andWhere(
-      `${hasPendingReminder === 'true' ? '' : 'NOT '}EXISTS (${PENDING_REMINDER_SQL})`,
-    );
+  where({ hasPendingReminder: wanted }: PendingReminderFilterDto): Sql | undefined {
+    return wanted === undefined ? undefined : hasPendingReminder(wanted === 'true');
   }
 
   /**
@@ -87,7 +60,7 @@ export class RemindersTaskExtension
    * relative reminders is refused (422): they would have nothing to follow, and cancelling them
    * silently would lose what the client asked for. It deletes them or makes them absolute first.
    */
-  async onTaskUpdated({ before, after }: TaskChange, manager: EntityManager): Promise<void> {
+  async onTaskUpdated(manager: EntityManager, { before, after }: TaskChange): Promise<void> {
     if (after.status === 'done' && before.status !== 'done') {
       await this.reminders.cancelScheduled(manager, after.id);
     }

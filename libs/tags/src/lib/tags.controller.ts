@@ -25,6 +25,7 @@ import {
   replyCreated,
   replyWithEtag,
   PageQueryDto,
+  JsonText,
   TaskPageDto,
   UuidParam,
 } from '@task-api/core';
@@ -118,7 +119,7 @@ export class TagsController {
   })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400, 404)
-  listTagTasks(@UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<TaskPageDto> {
+  listTagTasks(@UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<JsonText> {
     return this.tags.listTagTasks(id, query);
   }
 }

@@ -14,7 +14,7 @@ import {
   violatedConstraint,
 } from '@task-api/core';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { TagMatch } from './dto/task-tags-filter.dto';
+import { ResolvedTagNames } from './task-tags.sql';
 import { TAG_NAME_MAX_LENGTH, TAG_NAME_UNIQUE_INDEX, Tag } from './tag.entity';
 import { TaskTag } from './task-tag.entity';
 
@@ -67,20 +67,6 @@ export interface TagListCriteria {
   order: Keyset;
   after?: Position;
   limit: number;
-}
-
-/** The `GET /tasks` filter, already validated. */
-/** The tag names of a `GET /tasks` filter, resolved to the ids of the tags that exist. */
-export interface ResolvedTagNames {
-  ids: string[];
-  /** Every name named a tag (names differing only in case count once). */
-  allFound: boolean;
-}
-
-export interface TaskTagFilter {
-  tags?: ResolvedTagNames;
-  match: TagMatch;
-  untagged?: boolean;
 }
 
 /** Foreign keys of `task_tags` (foundation migration): which side of a link was missing. */
@@ -270,46 +256,6 @@ export class TagsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The tasks carrying a tag, newest first: one page. */
-  findTaskPage(tagId: string, after: Position | undefined, limit: number): Promise<Task[]> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(Task, 'task')
-      .innerJoin(TaskTag, 'link', 'link.task_id = task.id AND link.tag_id = :tagId', { tagId });
-    const { bind, parameters } = namedParameters();
-    const condition = TAGGED_TASK_ORDER.after(after, bind);
-    if (condition) query.andWhere(condition, parameters);
-    return query
-      .orderBy('task.created_at', 'DESC')
-      .addOrderBy('task.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-  }
-
-  /** The tags of a whole page of tasks in one statement, each task's sorted by name. */
-  async summariesOfTasks(
-    taskIds: readonly string[],
-    manager = this.dataSource.manager,
-  ): Promise<Map<string, TagSummary[]>> {
-    const rows: (TagSummary & { taskId: string })[] = await manager
-      .createQueryBuilder(TaskTag, 'link')
-      .innerJoin(Tag, 'tag', 'tag.id = link.tag_id')
-      .select('link.task_id', 'taskId')
-      .addSelect('tag.id', 'id')
-      .addSelect('tag.name', 'name')
-      .addSelect('tag.color', 'color')
-      .where('link.task_id = ANY(CAST(:taskIds AS uuid[]))', { taskIds })
-      .orderBy('lower(tag.name)', 'ASC')
-      .addOrderBy('tag.id', 'ASC')
-      .getRawMany();
-    const byTask = new Map<string, TagSummary[]>();
-    for (const { taskId, id, name, color } of rows) {
-      const tags = byTask.get(taskId) ?? [];
-      tags.push({ id, name, color });
-      byTask.set(taskId, tags);
-    }
-    return byTask;
-  }
-
   /**
    * The ids of the tags named (case-insensitively, lowered by PostgreSQL as the unique index
    * does). The `GET /tasks` filter resolves names first so that its conditions compare
@@ -325,44 +271,6 @@ export class TagsRepository {
     );
     const ids = row.ids ?? [];
     return { ids, allFound: ids.length === row.distinct_names };
-  }
-
-  /** Adds the tag conditions of `GET /tasks` to its query (alias `task`): no filtering in memory. */
-  applyTaskFilter(query: SelectQueryBuilder<Task>, filter: TaskTagFilter): void {
-    if (filter.tags) this.applyTagMatch(query, filter.tags, filter.match);
-    if (filter.untagged !== undefined) {
-      const anyTag = 'SELECT 1 FROM task_tags untagged_link WHERE untagged_link.task_id = task.id';
-      query.andWhere(filter.untagged ? `NOT EXISTS (${anyTag})` : `EXISTS (${anyTag})`);
-    }
-  }
-
-  private applyTagMatch(
-    query: SelectQueryBuilder<Task>,
-    tags: ResolvedTagNames,
-    match: TagMatch,
-  ): void {
-    const carries = (alias: string, condition: string) =>
-      `EXISTS (SELECT 1 FROM task_tags ${alias} WHERE ${alias}.task_id = task.id AND ${alias}.tag_id ${condition})`;
-    const { ids, allFound } = tags;
-    if (match === 'any') {
-      if (ids.length === 0) query.andWhere('FALSE');
-      else query.andWhere(carries('filter_link', 'IN (:...tagFilterIds)'), { tagFilterIds: ids });
-    }
-    if (match === 'none' && ids.length > 0) {
-      query.andWhere(`NOT ${carries('filter_link', 'IN (:...tagFilterIds)')}`, {
-        tagFilterIds: ids,
-      });
-    }
-    if (match === 'all') {
-      // A name that names no tag: no task carries them all.
-      if (!allFound) query.andWhere('FALSE');
-      // One probe of the (task_id, tag_id) key per tag; the planner starts from the rarest.
-      ids.forEach((id, i) =>
-        query.andWhere(carries(`filter_link_${i}`, `= :tagFilterId${i}`), {
-          [`tagFilterId${i}`]: id,
-        }),
-      );
-    }
   }
 
   /** Tag columns plus `task_count`, a correlated count served by the (tag_id, task_id) index. */

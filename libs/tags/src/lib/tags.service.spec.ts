@@ -39,14 +39,11 @@ const newTagsRepositoryMock = (): jest.Mocked<TagsRepository> =>
     unlinkAllBut: jest.fn(),
     lockTask: jest.fn(),
     lockExistingIds: jest.fn(),
-    findTaskPage: jest.fn(),
-    summariesOfTasks: jest.fn(),
-    applyTaskFilter: jest.fn(),
   }) as unknown as jest.Mocked<TagsRepository>;
 
-const newTasksServiceMock = (): jest.Mocked<Pick<TasksService, 'require' | 'toViews'>> => ({
+const newTasksServiceMock = (): jest.Mocked<Pick<TasksService, 'require' | 'listWhere'>> => ({
   require: jest.fn(),
-  toViews: jest.fn(),
+  listWhere: jest.fn(),
 });
 
 /** Resolves to the problem a call was refused with. */

@@ -4,11 +4,12 @@ import {
   Page,
   PageQueryDto,
   ProblemException,
-  TaskDto,
+  TaskViewPage,
   TasksService,
   notFound,
   assertIfMatch,
   problemType,
+  sql,
 } from '@task-api/core';
 import { createHash } from 'node:crypto';
 import { AttachTagByNameDto, CreateTagDto } from './dto/create-tag.dto';
@@ -117,19 +118,20 @@ export class TagsService {
     });
   }
 
-  /** The tasks carrying the tag, as full task views (with every feature's fields). */
-  async listTagTasks(tagId: string, query: PageQueryDto): Promise<Page<TaskDto>> {
-    const after = TAGGED_TASK_ORDER.decode(query.cursor, tagId);
-    if (!(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
-    const rows = await this.tags.findTaskPage(tagId, after, query.limit);
-    const page = TAGGED_TASK_ORDER.page(
-      rows,
-      query.limit,
-      (task) => task,
-      (task) => ({ value: task.createdAt, id: task.id }),
-      tagId,
-    );
-    return { items: await this.tasks.toViews(page.items), nextCursor: page.nextCursor };
+  /**
+   * The tasks carrying the tag, as full task views (every feature's fields), in one statement;
+   * a second one only when the page is empty, to tell an unknown tag (404) from an unused one.
+   */
+  async listTagTasks(tagId: string, query: PageQueryDto): Promise<TaskViewPage> {
+    const page = await this.tasks.listWhere({
+      where: sql`EXISTS (SELECT 1 FROM task_tags link WHERE link.task_id = task.id AND link.tag_id = ${tagId})`,
+      order: TAGGED_TASK_ORDER,
+      cursor: query.cursor,
+      scope: tagId,
+      limit: query.limit,
+    });
+    if (page.size === 0 && !(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
+    return page;
   }
 
   async listTaskTags(taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {

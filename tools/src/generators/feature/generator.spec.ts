@@ -4,24 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureNames, singularOf } from './feature-names';
 import { featureGenerator } from './generator';
-import {
-  APP_ENTITIES,
-  APP_MIGRATIONS,
-  APP_MODULE,
-  ESLINT_CONFIG,
-  FEATURES_SCRIPT,
-  TSCONFIG_BASE,
-} from './wiring';
+import { APP_FEATURES, TSCONFIG_BASE } from './wiring';
 
 const WORKSPACE = join(__dirname, '../../../..');
 /** The real files the generator edits, as they are in this workspace. */
 const SEEDED = [
-  APP_MODULE,
-  APP_MIGRATIONS,
-  APP_ENTITIES,
-  ESLINT_CONFIG,
-  FEATURES_SCRIPT,
+  APP_FEATURES,
   TSCONFIG_BASE,
+  'apps/api/src/app.module.ts',
+  'apps/api/src/entities.ts',
+  'apps/api/src/migrations.ts',
+  'apps/api/src/scripts/features.ts',
+  'eslint.config.mjs',
   '.prettierrc',
 ];
 
@@ -33,8 +27,15 @@ function seededTree(): Tree {
   return tree;
 }
 
-/** Whitespace and trailing commas aside: Prettier rewraps a list when it grows. */
-const normal = (text: string) => text.replace(/\s+/g, '').replace(/,([\])}])/g, '$1');
+/** The names in the array literal assigned to `name`, whatever Prettier made of its layout. */
+function arrayElements(source: string, name: string): string[] {
+  const [, list] = new RegExp(`${name}[^=]*=\\s*\\[([^\\]]*)\\]`).exec(source) ?? [];
+  if (list === undefined) throw new Error(`no array ${name} in the source`);
+  return list
+    .split(',')
+    .map((element) => element.trim())
+    .filter((element) => element.length > 0);
+}
 
 const read = (tree: Tree, path: string): string => {
   const text = tree.read(path, 'utf-8');
@@ -90,6 +91,7 @@ describe(featureGenerator.name, () => {
         'libs/probes/src/lib/probe.entity.ts',
         'libs/probes/src/lib/probes.controller.ts',
         'libs/probes/src/lib/probes.e2e-spec.ts',
+        'libs/probes/src/lib/probes.feature.ts',
         'libs/probes/src/lib/probes.module.ts',
         'libs/probes/src/lib/probes.repository.ts',
         'libs/probes/src/lib/probes.service.spec.ts',
@@ -170,63 +172,30 @@ describe(featureGenerator.name, () => {
       });
     });
 
-    it('gives probes a boundary of its own and lets the api depend on it', () => {
-      const config = read(tree, ESLINT_CONFIG);
-      expect(config).toContain(
-        "{ sourceTag: 'scope:probes', onlyDependOnLibsWithTags: ['scope:core', 'scope:probes'] }",
-      );
-      const api = /sourceTag: 'scope:api',\s*onlyDependOnLibsWithTags: \[([^\]]*)\]/.exec(config)!;
-      expect(api[1]).toContain("'scope:probes'");
-      expect(api[1]).toContain("'scope:tags'");
-      // The other features' constraints are untouched.
-      expect(config).toContain(
-        "{ sourceTag: 'scope:tags', onlyDependOnLibsWithTags: ['scope:core', 'scope:tags'] }",
+    it('exports one manifest of the feature: its module, entity and migrations', () => {
+      const manifest = read(tree, 'libs/probes/src/lib/probes.feature.ts');
+      expect(manifest).toContain('export const probesFeature: FeatureManifest = {');
+      expect(manifest).toMatch(/module: \(\) => ProbesModule,\s+entities: \[Probe\],/);
+      expect(manifest).toContain('migrations: probesMigrations,');
+      expect(read(tree, 'libs/probes/src/index.ts')).toContain(
+        "export { probesFeature } from './lib/probes.feature';",
       );
     });
 
-    // Relative to the files as they were: the workspace gains features, the spec must not care.
-    it('composes it into the app: module, migrations and entities, after what was there', () => {
-      const appModule = read(tree, APP_MODULE);
-      expect(appModule).toContain("import { ProbesModule } from '@task-api/probes';");
-      expect(appModule).toMatch(
-        /imports: \[\s*CoreModule\.forRoot\([\s\S]*\w+Module,\s*ProbesModule,?\s*\]/,
-      );
-
-      const [, migrationsBefore] = /allMigrations\(([^)]*)\);/.exec(before.get(APP_MIGRATIONS)!)!;
-      expect(read(tree, APP_MIGRATIONS)).toContain(
-        "import { probesMigrations } from '@task-api/probes';",
-      );
-      expect(normal(read(tree, APP_MIGRATIONS))).toContain(
-        normal(`allMigrations(${migrationsBefore}, probesMigrations);`),
-      );
-
-      const [, entitiesBefore] = /entities = \[([^\]]*)\];/.exec(before.get(APP_ENTITIES)!)!;
-      expect(read(tree, APP_ENTITIES)).toContain("import { Probe } from '@task-api/probes';");
-      expect(normal(read(tree, APP_ENTITIES))).toContain(
-        normal(`entities = [${entitiesBefore}, Probe];`),
-      );
-    });
-
-    it('lists the feature in `npm run features`', () => {
-      expect(read(tree, FEATURES_SCRIPT)).toContain("import * as probes from '@task-api/probes';");
-      expect(normal(read(tree, FEATURES_SCRIPT))).toContain(
-        normal("{ project: 'probes', exports: probes, module: probes.ProbesModule }"),
-      );
-    });
-
-    it('changes nothing else in the files it edits', () => {
-      // Removing what the generator added must give back the file as it was.
-      const withoutProbes = (path: string) =>
-        normal(read(tree, path).replace(/^import \{ \w+ \} from '@task-api\/probes';\n/m, ''))
-          .replace(/,(ProbesModule|Probe|probesMigrations)(?=[\])])/g, '')
-          .replace(
-            ",{sourceTag:'scope:probes',onlyDependOnLibsWithTags:['scope:core','scope:probes']}",
-            '',
-          )
-          .replace(",'scope:probes'", '');
-      for (const path of [APP_MODULE, APP_MIGRATIONS, APP_ENTITIES, ESLINT_CONFIG]) {
-        expect(withoutProbes(path)).toBe(normal(before.get(path)!));
-      }
+    // Relative to the file as it was: the workspace gains features, the spec must not care.
+    it('adds the manifest to the app’s list, after what was there, and changes nothing else', () => {
+      const after = read(tree, APP_FEATURES);
+      expect(after).toContain("import { probesFeature } from '@task-api/probes';");
+      const featuresBefore = arrayElements(before.get(APP_FEATURES)!, 'features');
+      expect(featuresBefore.length).toBeGreaterThan(0);
+      expect(arrayElements(after, 'features')).toEqual([...featuresBefore, 'probesFeature']);
+      // The workspace's own files are as they were, the boundary rules among them: they are
+      // written by project type (no line per feature).
+      const changed = [...before]
+        .filter(([path, text]) => read(tree, path) !== text)
+        .map(([path]) => path)
+        .sort();
+      expect(changed).toEqual([APP_FEATURES, TSCONFIG_BASE]);
     });
 
     it('leaves files formatted as Prettier would', () => {
@@ -237,9 +206,9 @@ describe(featureGenerator.name, () => {
     });
 
     it('is refused a second time, changing nothing', async () => {
-      const eslint = read(tree, ESLINT_CONFIG);
+      const features = read(tree, APP_FEATURES);
       await expect(featureGenerator(tree, { name: 'probes' })).rejects.toThrow(/exists already/);
-      expect(read(tree, ESLINT_CONFIG)).toBe(eslint);
+      expect(read(tree, APP_FEATURES)).toBe(features);
     });
   });
 
@@ -258,7 +227,9 @@ describe(featureGenerator.name, () => {
       expect(controller).toContain('export class ChecklistItemsController');
       expect(controller).toContain('async createChecklistItem(');
       expect(controller).toContain("summary: 'Create a checklist item'");
-      expect(normal(read(tree, APP_MIGRATIONS))).toContain('checklistItemsMigrations)');
+      expect(arrayElements(read(tree, APP_FEATURES), 'features')).toContain(
+        'checklistItemsFeature',
+      );
     });
 
     it.each([
@@ -273,9 +244,9 @@ describe(featureGenerator.name, () => {
       expect(tree.exists(`libs/${name}`)).toBe(false);
     });
 
-    it('refuses to guess when an anchor it edits is gone, naming the file', async () => {
-      tree.write(APP_ENTITIES, 'export const everything = [];\n');
-      await expect(featureGenerator(tree, { name: 'probes' })).rejects.toThrow(APP_ENTITIES);
+    it('refuses to guess when the list it edits is gone, naming the file', async () => {
+      tree.write(APP_FEATURES, 'export const everything = [];\n');
+      await expect(featureGenerator(tree, { name: 'probes' })).rejects.toThrow(APP_FEATURES);
     });
   });
 });

@@ -22,7 +22,7 @@ import { TSCONFIG_BASE, wireFeature } from './wiring';
  * `nx g @task-api/tools:feature <name>`: a feature library in `libs/<name>` that depends on
  * core only, with a table of its own (linked to tasks), its migration, CRUD routes under
  * `/<name>` and `/tasks/:taskId/<name>`, a unit test and an e2e suite booting core + the
- * feature alone; wired into the app, the TypeScript aliases and the module-boundary rules.
+ * feature alone; added to the app's list of feature manifests and to the TypeScript aliases.
  */
 export async function featureGenerator(
   tree: Tree,

@@ -1,30 +1,25 @@
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import request from 'supertest';
-import {
-  DataSource,
-  EntityManager,
-  MigrationInterface,
-  QueryRunner,
-  SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { StatementCounter, createTestApp, resetDatabase } from '../../testing';
 import { unprocessable } from '../http/problem';
-import { validatePlain } from '../http/validation';
+import { Sql, raw, sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
 import {
   TaskChange,
   TaskChangeListener,
-  TaskExtensions,
+  TaskContribution,
   TaskListFilter,
-  TaskViewEnricher,
+  TaskViewField,
 } from './task-extensions';
 
 /**
  * A feature that exists only in this test, to prove the extension point without the real
  * features: it owns two tables, adds `labels` to task views, a `label` filter to GET /tasks,
- * and writes an audit row inside the transaction of every task change.
+ * and writes an audit row inside the transaction of every change of a task's title.
  */
 class TestLabels1764450000999 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -40,59 +35,27 @@ class TestLabels1764450000999 implements MigrationInterface {
 }
 
 class LabelFilterDto {
+  @ApiProperty({ type: String, description: 'Only tasks with this label.', example: 'home' })
   @IsString()
   @Length(1, 20)
   label: string;
 }
 
 @Injectable()
-class LabelsExtension
-  implements OnModuleInit, TaskViewEnricher<string[]>, TaskListFilter, TaskChangeListener
-{
+@TaskContribution({ order: 50 })
+class LabelsExtension implements TaskViewField, TaskListFilter<LabelFilterDto>, TaskChangeListener {
   readonly field = 'labels';
   readonly schema = { type: 'array' as const, items: { type: 'string' as const } };
-  readonly parameters = [
-    {
-      name: 'label',
-      description: 'Only tasks with this label.',
-      schema: { type: 'string' as const },
-    },
-  ];
+  readonly viewSql = raw(`coalesce((SELECT json_agg(l.label ORDER BY l.label)
+      FROM test_task_labels l WHERE l.task_id = task.id), '[]'::json)`);
+  readonly parameters = LabelFilterDto;
+  readonly watches: readonly (keyof Task)[] = ['title'];
 
-  constructor(private readonly extensions: TaskExtensions) {}
-
-  onModuleInit(): void {
-    this.extensions.addViewEnricher(this);
-    this.extensions.addListFilter(this);
-    this.extensions.addChangeListener(this);
+  where({ label }: LabelFilterDto): Sql {
+    return sql`EXISTS (SELECT 1 FROM test_task_labels l WHERE l.task_id = task.id AND l.label = ${label})`;
   }
 
-  async load(taskIds: readonly string[], manager: EntityManager): Promise<Map<string, string[]>> {
-    const rows: { task_id: string; label: string }[] = await manager.query(
-      'SELECT task_id, label FROM test_task_labels WHERE task_id = ANY($1) ORDER BY label',
-      [taskIds],
-    );
-    const byTask = new Map<string, string[]>();
-    for (const row of rows)
-      byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row.label]);
-    return byTask;
-  }
-
-  emptyValue(): string[] {
-    return [];
-  }
-
-  apply(params: Readonly<Record<string, unknown>>, query: SelectQueryBuilder<Task>): void {
-    const { label } = validatePlain(LabelFilterDto, params);
-    query.andWhere(
-      'EXISTS (SELECT 1 FROM test_task_labels l WHERE l.task_id = task.id AND l.label = :label)',
-      {
-        label,
-      },
-    );
-  }
-
-  async onTaskUpdated({ before, after }: TaskChange, manager: EntityManager): Promise<void> {
+  async onTaskUpdated(manager: EntityManager, { before, after }: TaskChange): Promise<void> {
     await manager.query('INSERT INTO test_task_audit (task_id, event) VALUES ($1, $2)', [
       after.id,
       `${before.title} -> ${after.title}`,
@@ -100,7 +63,7 @@ class LabelsExtension
     if (after.title === 'forbidden') throw unprocessable('The labels feature refuses this title.');
   }
 
-  async onTaskDeleted(task: Readonly<Task>, manager: EntityManager): Promise<void> {
+  async onTaskDeleted(manager: EntityManager, task: Readonly<Task>): Promise<void> {
     await manager.query('INSERT INTO test_task_audit (task_id, event) VALUES ($1, $2)', [
       task.id,
       'deleted',
@@ -109,8 +72,20 @@ class LabelsExtension
   }
 }
 
+/** A second test feature, imported after the first but ordered before it. */
+@Injectable()
+@TaskContribution({ order: 5 })
+class PinnedExtension implements TaskViewField {
+  readonly field = 'pinned';
+  readonly schema = { type: 'boolean' as const };
+  readonly viewSql = sql`(task.title LIKE ${'pin%'})`;
+}
+
 @Module({ providers: [LabelsExtension] })
 class LabelsTestModule {}
+
+@Module({ providers: [PinnedExtension] })
+class PinnedTestModule {}
 
 describe('Task extension point (e2e, with a test-only feature)', () => {
   let app: NestFastifyApplication;
@@ -130,7 +105,7 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
 
   beforeAll(async () => {
     app = await createTestApp({
-      imports: [LabelsTestModule],
+      imports: [LabelsTestModule, PinnedTestModule],
       migrations: [TestLabels1764450000999],
     });
     db = app.get(DataSource);
@@ -150,15 +125,30 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
     ]);
   });
 
-  it('loads the field for a whole page in one statement, whatever the page size', async () => {
+  it('reads a task, and a page whatever its size, in one statement with every field', async () => {
     const counter = new StatementCounter(db);
-    const statementsFor = async (limit: number) =>
-      (await counter.count(() => http.get(`/tasks?limit=${limit}`).expect(200))).length;
+    const statementsFor = async (path: string) =>
+      (await counter.count(() => http.get(path).expect(200))).length;
     for (let i = 0; i < 30; i++) await createTask(`task ${i}`, [`l${i % 3}`]);
-    const [few, many] = [await statementsFor(3), await statementsFor(30)];
+    const id = await createTask('one', ['x']);
+    const counts = [
+      await statementsFor('/tasks?limit=3'),
+      await statementsFor('/tasks?limit=30'),
+      await statementsFor('/tasks?limit=30&label=l1&status=todo'),
+      await statementsFor(`/tasks/${id}`),
+    ];
     counter.restore();
-    expect(few).toBe(2); // the page, then the labels of all its tasks
-    expect(many).toBe(few);
+    expect(counts).toEqual([1, 1, 1, 1]);
+  });
+
+  it('orders the fields by their contributions’ order, not by import order', async () => {
+    const id = await createTask('not pinned', ['home']);
+    const response = await http.get(`/tasks/${id}`).expect(200);
+    // The body is the JSON text PostgreSQL built: its key order is the statement's.
+    expect(Object.keys(JSON.parse(response.text)).slice(-2)).toEqual(['pinned', 'labels']);
+    expect(response.body).toMatchObject({ pinned: false, labels: ['home'] });
+    const pinned = await createTask('pin me');
+    expect((await http.get(`/tasks/${pinned}`).expect(200)).body.pinned).toBe(true);
   });
 
   it('applies its list filter as SQL, combined with core filters', async () => {
@@ -188,6 +178,14 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
     expect(document.components.schemas.TaskDto.properties.labels).toEqual({
       type: 'array',
       items: { type: 'string' },
+    });
+    expect(document.paths['/tasks'].get.parameters).toContainEqual({
+      name: 'label',
+      in: 'query',
+      required: false,
+      description: 'Only tasks with this label.',
+      schema: { type: 'string' },
+      example: 'home',
     });
   });
 
@@ -220,9 +218,10 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
     expect(await audit(kept)).toEqual([]);
   });
 
-  it('does not call listeners when nothing changed', async () => {
+  it('does not call listeners when nothing they watch changed', async () => {
     const id = await createTask('same');
     await http.patch(`/tasks/${id}`).send({ title: 'same' }).expect(200);
+    await http.patch(`/tasks/${id}`).send({ priority: 'high' }).expect(200);
     expect(await audit(id)).toEqual([]);
   });
 });

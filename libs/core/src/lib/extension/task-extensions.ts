@@ -1,45 +1,57 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { queryParameterNamesOf } from '../http/openapi-parameters';
+import { Sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
 
 /**
- * The extension point through which feature libraries take part in tasks without core
- * knowing them. A feature module registers its implementations in `onModuleInit`.
+ * The extension point through which feature libraries take part in tasks without core knowing
+ * them. A feature marks a provider with `@TaskContribution({ order })`; core discovers every
+ * such provider at boot and uses it by the kinds it implements:
+ *
+ * - `TaskViewField`: a field of every task view, as SQL inside core's one read statement;
+ * - `TaskListFilter`: query parameters of `GET /tasks`, as a SQL condition of that statement;
+ * - `TaskChangeListener`: takes part in task updates and deletes, in their transaction.
+ *
+ * `order` decides the order of the fields in a view, of the filters' conditions and of the
+ * listeners' calls (lowest first; ties by class name), never the order modules were imported.
+ * A later kind (e.g. one that amends a change before it is written) is one more interface
+ * here and one more phase in `TasksService`, found by the same decorator.
  */
 
-/** Adds one field (e.g. `tags`) to every task view. */
-export interface TaskViewEnricher<Value = unknown> {
+export interface TaskContributionOptions {
+  order: number;
+}
+
+/** Marks a provider as a contribution to tasks; `order` is explicit (lowest first). */
+export const TaskContribution = DiscoveryService.createDecorator<TaskContributionOptions>();
+
+/** A field of every task view (`tags`): PostgreSQL builds it inside the task's own statement. */
+export interface TaskViewField {
   readonly field: string;
   /** OpenAPI schema of the field, merged into the task schema of the document. */
   readonly schema: SchemaObject | ReferenceObject;
-  /** Loads the field for a whole page of tasks in a constant number of statements. */
-  load(taskIds: readonly string[], manager: EntityManager): Promise<ReadonlyMap<string, Value>>;
-  /** The value for a task that `load` returned nothing for, and for a task just created. */
-  emptyValue(): Value;
-}
-
-/** A documented query parameter of `GET /tasks` contributed by a feature. */
-export interface TaskFilterParameter {
-  name: string;
-  description: string;
-  schema: SchemaObject;
-  example?: unknown;
-}
-
-/** Adds query parameters to `GET /tasks`, applied as SQL conditions on the alias `task`. */
-export interface TaskListFilter {
-  readonly parameters: readonly TaskFilterParameter[];
   /**
-   * Receives only the parameters it declared that the request carries, validates them (a
-   * `ProblemException` 400 for bad values) and adds its conditions to the query. It may first
-   * run a constant number of statements of its own (e.g. resolve names to ids, so that the
-   * planner sees real values and their statistics).
+   * A scalar expression on the alias `task` yielding the field's JSON (typically a correlated
+   * subquery with `json_agg`, coalesced to `'[]'::json`), with its parameters.
    */
-  apply(
-    params: Readonly<Record<string, unknown>>,
-    query: SelectQueryBuilder<Task>,
-  ): void | Promise<void>;
+  readonly viewSql: Sql;
+}
+
+/**
+ * Query parameters of `GET /tasks`. One DTO class (class-validator rules and `@ApiProperty`)
+ * declares them: core validates the request's values with it and documents them from it.
+ */
+export interface TaskListFilter<Params extends object = object> {
+  readonly parameters: Type<Params>;
+  /**
+   * The condition on the alias `task` for the parameters the request carries (already
+   * validated), or `undefined` for none. It may first run one constant lookup of its own
+   * (the tag filter resolves names to ids, so the planner sees values it has statistics on).
+   */
+  where(params: Params): Sql | undefined | Promise<Sql | undefined>;
 }
 
 export interface TaskChange {
@@ -52,8 +64,13 @@ export interface TaskChange {
  * refuses the change and rolls everything back.
  */
 export interface TaskChangeListener {
-  onTaskUpdated?(change: TaskChange, manager: EntityManager): Promise<void>;
-  onTaskDeleted?(task: Readonly<Task>, manager: EntityManager): Promise<void>;
+  /**
+   * The task properties whose change concerns this listener: an update changing none of them
+   * does not call it (and can then read its view back in the statement that writes it).
+   */
+  readonly watches: readonly (keyof Task)[];
+  onTaskUpdated?(manager: EntityManager, change: TaskChange): Promise<void>;
+  onTaskDeleted?(manager: EntityManager, task: Readonly<Task>): Promise<void>;
 }
 
 /** The query parameters of `GET /tasks` that core itself owns. */
@@ -68,54 +85,94 @@ const CORE_LIST_PARAMETERS = [
   'sort',
 ];
 
+const isViewField = (value: object): value is TaskViewField =>
+  'field' in value && 'viewSql' in value;
+const isListFilter = (value: object): value is TaskListFilter =>
+  'parameters' in value && 'where' in value;
+const isChangeListener = (value: object): value is TaskChangeListener =>
+  'watches' in value && ('onTaskUpdated' in value || 'onTaskDeleted' in value);
+
 @Injectable()
-export class TaskExtensions {
-  private readonly enrichers: TaskViewEnricher[] = [];
-  private readonly filters: TaskListFilter[] = [];
-  private readonly listeners: TaskChangeListener[] = [];
+export class TaskExtensions implements OnModuleInit {
+  private fields: TaskViewField[] = [];
+  private filters: { filter: TaskListFilter; names: string[] }[] = [];
+  private listeners: TaskChangeListener[] = [];
 
-  addViewEnricher(enricher: TaskViewEnricher): void {
-    this.assertFree(
-      'field',
-      enricher.field,
-      this.enrichers.map((e) => e.field),
-    );
-    this.enrichers.push(enricher);
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  /** Every provider's instance exists before any `onModuleInit` runs: discover them all. */
+  onModuleInit(): void {
+    const contributions = this.discovery
+      .getProviders({ metadataKey: TaskContribution.KEY })
+      .filter((wrapper) => wrapper.instance)
+      .map((wrapper) => ({
+        instance: wrapper.instance as object,
+        order: this.discovery.getMetadataByDecorator(TaskContribution, wrapper)?.order ?? 0,
+        name: wrapper.metatype?.name ?? wrapper.name,
+      }))
+      .sort((a, b) => a.order - b.order || String(a.name).localeCompare(String(b.name)))
+      .map(({ instance }) => instance);
+    this.register(contributions);
   }
 
-  addListFilter(filter: TaskListFilter): void {
-    const taken = [...CORE_LIST_PARAMETERS, ...this.filterParameterNames()];
-    for (const { name } of filter.parameters) this.assertFree('query parameter', name, taken);
-    this.filters.push(filter);
+  /** Registers contributions in the order given; a field or parameter claimed twice fails boot. */
+  private register(contributions: readonly object[]): void {
+    for (const contribution of contributions) {
+      if (isViewField(contribution)) {
+        this.assertFree(
+          'field',
+          [contribution.field],
+          this.fields.map((field) => field.field),
+        );
+        this.fields.push(contribution);
+      }
+      if (isListFilter(contribution)) {
+        const names = queryParameterNamesOf(contribution.parameters);
+        this.assertFree('query parameter', names, [
+          ...CORE_LIST_PARAMETERS,
+          ...this.filterParameterNames(),
+        ]);
+        this.filters.push({ filter: contribution, names });
+      }
+      if (isChangeListener(contribution)) this.listeners.push(contribution);
+    }
   }
 
-  addChangeListener(listener: TaskChangeListener): void {
-    this.listeners.push(listener);
+  viewFields(): readonly TaskViewField[] {
+    return this.fields;
   }
 
-  viewEnrichers(): readonly TaskViewEnricher[] {
-    return this.enrichers;
-  }
-
-  listFilters(): readonly TaskListFilter[] {
+  listFilters(): readonly { filter: TaskListFilter; names: readonly string[] }[] {
     return this.filters;
   }
 
   filterParameterNames(): string[] {
-    return this.filters.flatMap((filter) => filter.parameters.map((parameter) => parameter.name));
+    return this.filters.flatMap(({ names }) => names);
   }
 
-  async notifyUpdated(change: TaskChange, manager: EntityManager): Promise<void> {
-    for (const listener of this.listeners) await listener.onTaskUpdated?.(change, manager);
+  /** The listeners an update of these properties concerns, in order. */
+  listenersOf(changed: readonly (keyof Task)[]): TaskChangeListener[] {
+    return this.listeners.filter(
+      (listener) =>
+        listener.onTaskUpdated && listener.watches.some((property) => changed.includes(property)),
+    );
   }
 
-  async notifyDeleted(task: Task, manager: EntityManager): Promise<void> {
-    for (const listener of this.listeners) await listener.onTaskDeleted?.(task, manager);
+  async notifyUpdated(
+    manager: EntityManager,
+    change: TaskChange,
+    listeners: readonly TaskChangeListener[],
+  ): Promise<void> {
+    for (const listener of listeners) await listener.onTaskUpdated?.(manager, change);
+  }
+
+  async notifyDeleted(manager: EntityManager, task: Task): Promise<void> {
+    for (const listener of this.listeners) await listener.onTaskDeleted?.(manager, task);
   }
 
   /** Two features claiming one field or parameter is a composition bug: fail at boot. */
-  private assertFree(kind: string, name: string, taken: readonly string[]): void {
-    if (taken.includes(name))
-      throw new Error(`Task extension ${kind} "${name}" is registered twice`);
+  private assertFree(kind: string, names: readonly string[], taken: readonly string[]): void {
+    const clash = names.find((name) => taken.includes(name));
+    if (clash) throw new Error(`Task extension ${kind} "${clash}" is registered twice`);
   }
 }

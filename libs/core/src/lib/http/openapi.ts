@@ -1,9 +1,8 @@
-import { INestApplication, Type, applyDecorators } from '@nestjs/common';
+import { INestApplication, applyDecorators } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiProperty,
   ApiPropertyOptional,
-  ApiQuery,
   ApiResponse,
   DocumentBuilder,
   OpenAPIObject,
@@ -17,6 +16,7 @@ import type {
   ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger';
+import { queryParametersOf } from './openapi-parameters';
 import { TaskExtensions } from '../extension/task-extensions';
 import { KEY_IN_FLIGHT, KEY_REUSED } from './idempotency/idempotency-keys';
 import { PROBLEM_CONTENT_TYPE, titleForStatus, typeForStatus } from './problem';
@@ -95,62 +95,20 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   );
 }
 
-/** Where @ApiProperty keeps its metadata (not exported by @nestjs/swagger's public entry). */
-const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
-const MODEL_PROPERTIES = 'swagger/apiModelProperties';
-
-export interface DocumentedProperty {
-  name: string;
-  /** `@ApiProperty` options as written (`required` is absent when the property is required). */
-  options: { required?: boolean; nullable?: boolean; [option: string]: unknown };
-}
-
-/**
- * The properties a DTO documents, with their `@ApiProperty` options: the OpenAPI document is
- * built from these, and the validation pipe enforces their `required` and `nullable`, so the
- * two cannot disagree.
- */
-export function documentedProperties(dto: Type<unknown>): DocumentedProperty[] {
-  const names: string[] = Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? [];
-  return names.map((key) => {
-    const name = key.replace(/^:/, '');
-    return { name, options: Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {} };
-  });
-}
-
-/**
- * Documents every property of a query DTO as a query parameter, for handlers that take the raw
- * query (because features add parameters of their own) and validate it themselves.
- */
-export function ApiQueryFrom(dto: Type<unknown>): MethodDecorator {
-  return applyDecorators(
-    ...documentedProperties(dto).map(({ name, options }) =>
-      ApiQuery({ name, required: false, ...options }),
-    ),
-  );
-}
-
 /** Adds what registered features contribute: their list filters and their task view fields. */
 function documentTaskExtensions(document: OpenAPIObject, extensions: TaskExtensions): void {
   const listOperation = document.paths['/tasks']?.get;
   if (listOperation) {
-    const parameters = extensions.listFilters().flatMap((filter) =>
-      filter.parameters.map((parameter): ParameterObject => ({
-        name: parameter.name,
-        in: 'query',
-        required: false,
-        description: parameter.description,
-        schema: parameter.schema,
-        example: parameter.example,
-      })),
-    );
+    const parameters = extensions
+      .listFilters()
+      .flatMap(({ filter }) => queryParametersOf(filter.parameters));
     listOperation.parameters = [...(listOperation.parameters ?? []), ...parameters];
   }
   const taskSchema = document.components?.schemas?.TaskDto as SchemaObject | undefined;
   if (taskSchema) {
-    for (const enricher of extensions.viewEnrichers()) {
-      taskSchema.properties = { ...taskSchema.properties, [enricher.field]: enricher.schema };
-      taskSchema.required = [...(taskSchema.required ?? []), enricher.field];
+    for (const { field, schema } of extensions.viewFields()) {
+      taskSchema.properties = { ...taskSchema.properties, [field]: schema };
+      taskSchema.required = [...(taskSchema.required ?? []), field];
     }
   }
 }

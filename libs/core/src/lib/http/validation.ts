@@ -19,7 +19,7 @@ import {
   IS_UUID,
   validateSync,
 } from 'class-validator';
-import { documentedProperties } from './openapi';
+import { documentedProperties } from './openapi-parameters';
 import { FieldError, ProblemException, badRequest } from './problem';
 import { normalizeText, textProblems } from './text';
 

@@ -52,3 +52,11 @@ export function joinSql(fragments: readonly Sql[], separator: string): Sql {
   const strings = ['', ...fragments.slice(1).map(() => separator), ''];
   return Sql.of(strings, fragments);
 }
+
+/**
+ * An instant column as the API writes instants in JSON (`2026-12-01T09:00:00.000Z`), built by
+ * PostgreSQL inside a view; `null` stays `null`.
+ */
+export function jsonInstant(column: string): Sql {
+  return raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}

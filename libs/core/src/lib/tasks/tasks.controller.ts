@@ -20,7 +20,9 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiIfMatch, replyCreated, replyWithEtag } from '../http/etag';
-import { ApiProblems, ApiQueryFrom } from '../http/openapi';
+import { JsonText } from '../http/json-text';
+import { ApiProblems } from '../http/openapi';
+import { ApiQueryFrom } from '../http/openapi-parameters';
 import { PageOf } from '../http/pagination';
 import { UuidParam } from '../http/validation';
 import { CreateTaskDto } from './dto/create-task.dto';
@@ -43,9 +45,9 @@ export class TasksController {
   async createTask(
     @Body() body: CreateTaskDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TaskDto> {
-    const { task, etag } = await this.tasks.create(body);
-    return replyCreated(reply, `/tasks/${task.id}`, etag, task);
+  ): Promise<JsonText> {
+    const { id, task, etag } = await this.tasks.create(body);
+    return replyCreated(reply, `/tasks/${id}`, etag, task);
   }
 
   @Get()
@@ -56,7 +58,7 @@ export class TasksController {
   @ApiQueryFrom(ListTasksQueryDto)
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400)
-  listTasks(@Query() query: Record<string, unknown>): Promise<TaskPageDto> {
+  listTasks(@Query() query: Record<string, unknown>): Promise<JsonText> {
     return this.tasks.list(query);
   }
 
@@ -67,7 +69,7 @@ export class TasksController {
   async getTask(
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TaskDto> {
+  ): Promise<JsonText> {
     const { task, etag } = await this.tasks.get(id);
     return replyWithEtag(reply, etag, task);
   }
@@ -86,7 +88,7 @@ export class TasksController {
     @Body() body: UpdateTaskDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TaskDto> {
+  ): Promise<JsonText> {
     const { task, etag } = await this.tasks.update(id, body, ifMatch);
     return replyWithEtag(reply, etag, task);
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TaskExtensions } from '../extension/task-extensions';
 import { TASK_PRIORITIES, Task } from './task.entity';
-import { INSTANT_KEY, Keyset, Position, SortKey, keyset, namedParameters } from '../query/keyset';
+import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
+import { EMPTY_SQL, Sql, joinSql, jsonInstant, raw, sql } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
@@ -17,9 +19,28 @@ export interface TaskListCriteria {
   dueBefore?: Date;
   dueAfter?: Date;
   search?: string;
+}
+
+/** A page of task views to read: its conditions (on the alias `task`), order and position. */
+export interface TaskPageQuery {
+  where: readonly Sql[];
   order: Keyset;
   after?: Position;
   limit: number;
+}
+
+/** A task view as PostgreSQL built it (JSON text), with what a response needs beside it. */
+export interface TaskViewRow {
+  id: string;
+  view: string;
+  version: number;
+}
+
+/** A row of a page: the view, and the position a cursor after it holds. */
+export interface TaskPageRow {
+  view: string;
+  cursor_value: string | null;
+  id: string;
 }
 
 /** The sort keys of tasks, named as the task properties they sort by. */
@@ -32,17 +53,13 @@ const SORT_KEYS = {
   },
 } satisfies Record<string, SortKey>;
 
-/** The task property a sort orders by: `-dueAt` → `dueAt`. */
-export const sortPropertyOf = (sort: TaskSort): keyof typeof SORT_KEYS =>
-  sort.replace(/^-/, '') as keyof typeof SORT_KEYS;
-
 /** The order and cursors of `GET /tasks` for each `sort`. */
 export const TASK_ORDERS = Object.fromEntries(
   TASK_SORTS.map((sort) => {
     const order = keyset({
       list: 'GET /tasks',
       sort,
-      key: SORT_KEYS[sortPropertyOf(sort)],
+      key: SORT_KEYS[sort.replace(/^-/, '') as keyof typeof SORT_KEYS],
       id: 'task.id',
       descending: sort.startsWith('-'),
     });
@@ -50,34 +67,79 @@ export const TASK_ORDERS = Object.fromEntries(
   }),
 ) as Record<TaskSort, Keyset>;
 
+/** A view field's name goes into the statement as a JSON key: plain identifiers only. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 @Injectable()
 export class TasksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private composedView?: Sql;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extensions: TaskExtensions,
+  ) {}
 
   /** Runs `work` in one transaction; every write of a task change goes through it. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  async insert(task: NewTask): Promise<Task> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Task)
-      .values(task)
-      .returning('*')
-      .execute();
-    return this.dataSource.manager.create(Task, this.fromRaw(result.raw[0]));
+  /** Inserts a task and returns its view, built by PostgreSQL in the same statement. */
+  async insert(task: NewTask): Promise<TaskViewRow> {
+    const statement = sql`INSERT INTO tasks AS task
+        (title, description, status, priority, due_at, completed_at)
+      VALUES (${task.title}, ${task.description}, ${task.status}, ${task.priority},
+              ${task.dueAt}, ${task.completedAt})
+      RETURNING task.id, ${this.view()}::text AS view, task.version`;
+    const [row]: TaskViewRow[] = await this.run(this.dataSource.manager, statement);
+    return row;
   }
 
   findById(id: string): Promise<Task | null> {
     return this.dataSource.manager.findOneBy(Task, { id });
+  }
+
+  /** One task's view, every feature's field included, in one statement. */
+  async findView(id: string, manager = this.dataSource.manager): Promise<TaskViewRow | undefined> {
+    const statement = sql`SELECT task.id, ${this.view()}::text AS view, task.version
+      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ${id}`]), ' AND ')}`;
+    const [row]: TaskViewRow[] = await this.run(manager, statement);
+    return row;
+  }
+
+  /**
+   * One page of task views in one statement, in keyset order: `(sortKey, id)` compared with the
+   * cursor, so a page costs the same at any depth and rows inserted meanwhile never shift it.
+   * The page is chosen first and the views built for its rows only.
+   */
+  findViewPage(query: TaskPageQuery): Promise<TaskPageRow[]> {
+    const { order, after, limit } = query;
+    const conditions = this.scoped([...query.where, ...optional(order.condition(after))]);
+    const where = conditions.length > 0 ? sql`WHERE ${joinSql(conditions, ' AND ')}` : EMPTY_SQL;
+    const orderBy = raw(order.orderBy());
+    const statement = sql`SELECT ${this.view()}::text AS view,
+        ${raw(order.valueSql())} AS cursor_value, task.id
+      FROM (SELECT * FROM tasks task ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}) task
+      ORDER BY ${orderBy}`;
+    return this.run(this.dataSource.manager, statement);
+  }
+
+  /** Core's own filters of `GET /tasks` as conditions on the alias `task`. */
+  conditionsOf(criteria: TaskListCriteria): Sql[] {
+    const conditions: Sql[] = [];
+    if (criteria.statuses?.length)
+      conditions.push(sql`task.status = ANY(${criteria.statuses}::task_status[])`);
+    if (criteria.priorities?.length)
+      conditions.push(sql`task.priority = ANY(${criteria.priorities}::task_priority[])`);
+    if (criteria.dueBefore) conditions.push(sql`task.due_at < ${criteria.dueBefore}`);
+    if (criteria.dueAfter) conditions.push(sql`task.due_at >= ${criteria.dueAfter}`);
+    if (criteria.search) {
+      const pattern = `%${escapeLike(criteria.search)}%`;
+      conditions.push(sql`(task.title ILIKE ${pattern} OR task.description ILIKE ${pattern})`);
+    }
+    return conditions;
   }
 
   /** Locks the row for the rest of the transaction, so concurrent changes queue up. */
@@ -106,53 +168,36 @@ export class TasksRepository {
   }
 
   /**
-   * One page in keyset order: `(sortKey, id)` compared with the cursor, so a page costs the
-   * same at any depth and rows inserted meanwhile never shift it. `extend` lets feature
-   * filters add their own conditions.
+   * Every composed read of tasks passes here: the one place that adds the conditions every
+   * read must have (none yet; ownership adds `task.owner_id = <principal>`).
    */
-  async findPage(
-    criteria: TaskListCriteria,
-    extend: (query: SelectQueryBuilder<Task>) => Promise<void>,
-  ): Promise<Task[]> {
-    const query = this.dataSource.manager.createQueryBuilder(Task, 'task');
-    this.applyCriteria(query, criteria);
-    await extend(query);
-    this.applyKeyset(query, criteria);
-    return query
-      .take(undefined)
-      .limit(criteria.limit + 1)
-      .getMany();
+  private scoped(conditions: readonly Sql[]): Sql[] {
+    return [...conditions];
   }
 
-  private applyCriteria(query: SelectQueryBuilder<Task>, criteria: TaskListCriteria): void {
-    if (criteria.statuses?.length)
-      query.andWhere('task.status IN (:...statuses)', { statuses: criteria.statuses });
-    if (criteria.priorities?.length) {
-      query.andWhere('task.priority IN (:...priorities)', { priorities: criteria.priorities });
-    }
-    if (criteria.dueBefore)
-      query.andWhere('task.due_at < :dueBefore', { dueBefore: criteria.dueBefore });
-    if (criteria.dueAfter)
-      query.andWhere('task.due_at >= :dueAfter', { dueAfter: criteria.dueAfter });
-    if (criteria.search) {
-      query.andWhere(
-        new Brackets((either) =>
-          either.where('task.title ILIKE :search').orWhere('task.description ILIKE :search'),
-        ),
-        { search: `%${escapeLike(criteria.search)}%` },
-      );
-    }
+  /**
+   * The JSON of a task view on the alias `task`: core's columns, then every feature's field in
+   * its contribution order. Composed once: the features are known after boot.
+   */
+  private view(): Sql {
+    this.composedView ??= sql`json_build_object(
+      'id', task.id, 'title', task.title, 'description', task.description,
+      'status', task.status, 'priority', task.priority,
+      'dueAt', ${jsonInstant('task.due_at')}, 'completedAt', ${jsonInstant('task.completed_at')},
+      'createdAt', ${jsonInstant('task.created_at')}, 'updatedAt', ${jsonInstant('task.updated_at')},
+      'version', task.version${joinSql(
+        this.extensions.viewFields().map(({ field, viewSql }) => {
+          if (!FIELD_NAME.test(field))
+            throw new Error(`Task view field "${field}" is not a plain name`);
+          return sql`, '${raw(field)}', ${viewSql}`;
+        }),
+        '',
+      )})`;
+    return this.composedView;
   }
 
-  private applyKeyset(query: SelectQueryBuilder<Task>, criteria: TaskListCriteria): void {
-    const { bind, parameters } = namedParameters();
-    const after = criteria.order.after(criteria.after, bind);
-    if (after) query.andWhere(after, parameters);
-    const { key, descending } = criteria.order.definition;
-    const direction = descending ? 'DESC' : 'ASC';
-    query
-      .orderBy(key.sql, direction, key.nullable ? 'NULLS LAST' : undefined)
-      .addOrderBy('task.id', direction);
+  private run<Row>(manager: EntityManager, statement: Sql): Promise<Row[]> {
+    return manager.query(statement.text, [...statement.values]);
   }
 
   /** `RETURNING *` gives column names; map them onto the entity's properties. */
@@ -163,3 +208,5 @@ export class TasksRepository {
     );
   }
 }
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);

@@ -1,8 +1,12 @@
+import { DiscoveryService } from '@nestjs/core';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { ProblemException } from '../http/problem';
+import { sql } from '../query/sql';
 import { Task } from './task.entity';
-import { TASK_ORDERS, TasksRepository } from './tasks.repository';
+import { TASK_ORDERS, TaskViewRow, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 const manager = {} as EntityManager;
@@ -23,17 +27,48 @@ function aTask(overrides: Partial<Task> = {}): Task {
   });
 }
 
+const aRow = (version = 3): TaskViewRow => ({ id: aTask().id, view: '{"id":"x"}', version });
+
 function newRepositoryMock(): jest.Mocked<TasksRepository> {
   return {
     transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)),
     insert: jest.fn(),
     findById: jest.fn(),
+    findView: jest.fn(async () => aRow()),
+    findViewPage: jest.fn(async () => []),
+    conditionsOf: jest.fn(() => []),
     findForUpdate: jest.fn(),
     update: jest.fn(),
     delete: jest.fn(),
-    findPage: jest.fn(),
-    manager,
   } as unknown as jest.Mocked<TasksRepository>;
+}
+
+/** Extensions as discovery finds them: each contribution with its order. */
+function extensionsOf(...contributions: [object, number][]): TaskExtensions {
+  const discovery = {
+    getProviders: () =>
+      contributions.map(([instance, order]) => ({
+        instance,
+        order,
+        metatype: instance.constructor,
+      })),
+    getMetadataByDecorator: (_: unknown, wrapper: { order: number }) => ({ order: wrapper.order }),
+  } as unknown as DiscoveryService;
+  const extensions = new TaskExtensions(discovery);
+  extensions.onModuleInit();
+  return extensions;
+}
+
+class LabelFilter {
+  @ApiPropertyOptional({ type: String })
+  @IsString()
+  label?: string;
+}
+
+class StatusFilter {
+  @ApiPropertyOptional({ type: String })
+  @IsString()
+  status?: string;
 }
 
 describe(TasksService.name, () => {
@@ -43,13 +78,13 @@ describe(TasksService.name, () => {
 
   beforeEach(() => {
     repository = newRepositoryMock();
-    extensions = new TaskExtensions();
+    extensions = extensionsOf();
     sut = new TasksService(repository, extensions);
   });
 
   describe('create', () => {
     it('applies the defaults and sets completedAt only for a task created done', async () => {
-      repository.insert.mockImplementation(async (task) => aTask({ ...task, version: 1 }));
+      repository.insert.mockResolvedValue(aRow(1));
       await sut.create({ title: 'a' });
       expect(repository.insert).toHaveBeenLastCalledWith(
         expect.objectContaining({
@@ -68,6 +103,7 @@ describe(TasksService.name, () => {
     it('writes only the changed fields and derives the ETag from the new version', async () => {
       repository.findForUpdate.mockResolvedValue(aTask());
       repository.update.mockResolvedValue(aTask({ priority: 'high', version: 4 }));
+      repository.findView.mockResolvedValue(aRow(4));
       const result = await sut.update(aTask().id, { title: 'Renew passport', priority: 'high' });
       expect(repository.update).toHaveBeenCalledWith(manager, aTask().id, { priority: 'high' });
       expect(result.etag).toBe('"4"');
@@ -100,6 +136,7 @@ describe(TasksService.name, () => {
     it('accepts the current ETag, a list containing it, and *', async () => {
       repository.findForUpdate.mockResolvedValue(aTask({ version: 3 }));
       repository.update.mockResolvedValue(aTask({ version: 4 }));
+      repository.findView.mockResolvedValue(aRow(4));
       for (const ifMatch of ['"3"', '"1", "3"', '*']) {
         await expect(
           sut.update(aTask().id, { title: `t ${ifMatch}` }, ifMatch),
@@ -113,15 +150,24 @@ describe(TasksService.name, () => {
       await expect(sut.update(aTask().id, { title: 'x' })).rejects.toMatchObject({ status: 404 });
     });
 
-    it('tells change listeners the task before and after, in the transaction', async () => {
+    it('tells the listeners watching a changed property the task before and after, in order', async () => {
       const before = aTask();
       const after = aTask({ title: 'new', version: 4 });
       repository.findForUpdate.mockResolvedValue(before);
       repository.update.mockResolvedValue(after);
-      const onTaskUpdated = jest.fn().mockResolvedValue(undefined);
-      extensions.addChangeListener({ onTaskUpdated });
+      const calls: string[] = [];
+      const listener = (name: string, watches: (keyof Task)[]) => ({
+        watches,
+        onTaskUpdated: jest.fn(async () => void calls.push(name)),
+      });
+      const second = listener('second', ['title']);
+      const first = listener('first', ['title', 'status']);
+      const unconcerned = listener('unconcerned', ['dueAt']);
+      sut = new TasksService(repository, extensionsOf([second, 20], [unconcerned, 5], [first, 10]));
       await sut.update(before.id, { title: 'new' });
-      expect(onTaskUpdated).toHaveBeenCalledWith({ before, after }, manager);
+      expect(calls).toEqual(['first', 'second']);
+      expect(first.onTaskUpdated).toHaveBeenCalledWith(manager, { before, after });
+      expect(unconcerned.onTaskUpdated).not.toHaveBeenCalled();
     });
   });
 
@@ -130,51 +176,53 @@ describe(TasksService.name, () => {
       const task = aTask();
       repository.findForUpdate.mockResolvedValue(task);
       const onTaskDeleted = jest.fn().mockResolvedValue(undefined);
-      extensions.addChangeListener({ onTaskDeleted });
+      sut = new TasksService(repository, extensionsOf([{ watches: [], onTaskDeleted }, 1]));
       await sut.remove(task.id);
-      expect(onTaskDeleted).toHaveBeenCalledWith(task, manager);
+      expect(onTaskDeleted).toHaveBeenCalledWith(manager, task);
       expect(repository.delete).toHaveBeenCalledWith(manager, task.id);
     });
   });
 
   describe('extensions', () => {
     it('refuses a feature filter that claims a core parameter or another feature’s', () => {
-      const filter = (name: string) => ({
-        parameters: [{ name, description: '', schema: {} }],
-        apply: jest.fn(),
-      });
-      expect(() => extensions.addListFilter(filter('status'))).toThrow(
-        /"status" is registered twice/,
-      );
-      extensions.addListFilter(filter('label'));
-      expect(() => extensions.addListFilter(filter('label'))).toThrow(
+      const filter = (parameters: new () => object) => ({ parameters, where: jest.fn() });
+      expect(() => extensionsOf([filter(StatusFilter), 1])).toThrow(/"status" is registered twice/);
+      expect(() => extensionsOf([filter(LabelFilter), 1], [filter(LabelFilter), 2])).toThrow(
         /"label" is registered twice/,
       );
     });
   });
 
   describe('list', () => {
-    it('hands feature parameters to their filter and validates the rest itself', async () => {
-      repository.findPage.mockImplementation(async (_criteria, extend) => {
-        await extend({} as never);
-        return [];
-      });
-      const apply = jest.fn();
-      extensions.addListFilter({
-        parameters: [{ name: 'label', description: '', schema: {} }],
-        apply,
-      });
-      await expect(sut.list({ label: 'home', status: 'todo' })).resolves.toEqual({
-        items: [],
-        nextCursor: null,
-      });
-      expect(apply).toHaveBeenCalledWith({ label: 'home' }, {});
-      expect(repository.findPage.mock.calls[0][0]).toMatchObject({
-        statuses: ['todo'],
-        limit: 50,
+    it('hands feature parameters, validated, to their filter and validates the rest itself', async () => {
+      const condition = sql`label = ${'home'}`;
+      const where = jest.fn(() => condition);
+      sut = new TasksService(repository, extensionsOf([{ parameters: LabelFilter, where }, 1]));
+      const page = await sut.list({ label: 'home', status: 'todo' });
+      expect(JSON.parse(page.json)).toEqual({ items: [], nextCursor: null });
+      expect(where).toHaveBeenCalledWith(expect.objectContaining({ label: 'home' }));
+      expect(repository.conditionsOf).toHaveBeenCalledWith(
+        expect.objectContaining({ statuses: ['todo'] }),
+      );
+      expect(repository.findViewPage).toHaveBeenCalledWith({
+        where: [condition],
         order: TASK_ORDERS['-createdAt'],
+        after: undefined,
+        limit: 50,
       });
       await expect(sut.list({ owner: 'me' })).rejects.toMatchObject({ status: 400 });
+      await expect(sut.list({ label: 42 })).rejects.toMatchObject({ status: 400 });
+    });
+
+    it('makes the next cursor from the last row PostgreSQL gave', async () => {
+      const id = aTask().id;
+      repository.findViewPage.mockResolvedValue([
+        { view: '{"n":1}', cursor_value: '1000', id },
+        { view: '{"n":2}', cursor_value: '2000', id },
+      ]);
+      const page = JSON.parse((await sut.list({ limit: '1' })).json);
+      expect(page.items).toEqual([{ n: 1 }]);
+      expect(TASK_ORDERS['-createdAt'].decode(page.nextCursor)).toEqual({ value: '1000', id });
     });
   });
 });

@@ -1,21 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { assertIfMatch } from '../http/etag';
+import { JsonText, jsonPage } from '../http/json-text';
 import { notFound } from '../http/problem';
-import { Page } from '../http/pagination';
 import { validatePlain } from '../http/validation';
+import { Keyset } from '../query/keyset';
+import { Sql } from '../query/sql';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
-import { TaskDto, toTaskDto } from './dto/task.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { Task } from './task.entity';
-import { TASK_ORDERS, TaskChanges, TasksRepository, sortPropertyOf } from './tasks.repository';
+import { TASK_ORDERS, TaskChanges, TaskPageRow, TasksRepository } from './tasks.repository';
 
-/** A task view with its ETag, for the controller to put in the header. */
+/** A task view (JSON text built by PostgreSQL) with its ETag, for the controller. */
 export interface TaskWithEtag {
-  task: TaskDto;
+  id: string;
+  task: JsonText;
   etag: string;
+}
+
+/** A page of task views, and how many it holds (an empty page may call for a 404). */
+export class TaskViewPage extends JsonText {
+  constructor(
+    json: string,
+    readonly size: number,
+  ) {
+    super(json);
+  }
+}
+
+/** A page of tasks a feature lists (`GET /tags/:id/tasks`): its condition, order and cursor. */
+export interface TaskPageRequest {
+  /** A condition on the alias `task`. */
+  where: Sql;
+  order: Keyset;
+  cursor?: string;
+  /** What the cursor is bound to besides the list and sort (the parent's id). */
+  scope?: string;
+  limit: number;
 }
 
 export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
@@ -29,7 +51,7 @@ export class TasksService {
 
   async create(input: CreateTaskDto): Promise<TaskWithEtag> {
     const status = input.status ?? 'todo';
-    const task = await this.tasks.insert({
+    const row = await this.tasks.insert({
       title: input.title,
       description: input.description ?? null,
       status,
@@ -37,13 +59,13 @@ export class TasksService {
       dueAt: input.dueAt ?? null,
       completedAt: status === 'done' ? new Date() : null,
     });
-    return { task: this.newTaskView(task), etag: etagOf(task) };
+    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
   }
 
   async get(id: string): Promise<TaskWithEtag> {
-    const task = await this.tasks.findById(id);
-    if (!task) throw notFound('Task', id);
-    return this.withEtag(task);
+    const row = await this.tasks.findView(id);
+    if (!row) throw notFound('Task', id);
+    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
   }
 
   /** Loads a task or answers 404: for feature libraries' nested routes (`/tasks/:id/...`). */
@@ -53,18 +75,23 @@ export class TasksService {
     return task;
   }
 
+  /** The view returned is read in the transaction: exactly what this change made. */
   async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<TaskWithEtag> {
-    const updated = await this.tasks.transaction(async (manager) => {
+    const row = await this.tasks.transaction(async (manager) => {
       const before = await this.tasks.findForUpdate(manager, id);
       if (!before) throw notFound('Task', id);
       assertIfMatch('task', etagOf(before), ifMatch);
       const changes = changesOf(before, input);
-      if (Object.keys(changes).length === 0) return before;
-      const after = await this.tasks.update(manager, id, changes);
-      await this.extensions.notifyUpdated({ before, after }, manager);
-      return after;
+      const changed = Object.keys(changes) as (keyof Task)[];
+      if (changed.length > 0) {
+        const after = await this.tasks.update(manager, id, changes);
+        const listeners = this.extensions.listenersOf(changed);
+        await this.extensions.notifyUpdated(manager, { before, after }, listeners);
+      }
+      return this.tasks.findView(id, manager);
     });
-    return this.withEtag(updated);
+    if (!row) throw notFound('Task', id);
+    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
   }
 
   async remove(id: string, ifMatch?: string): Promise<void> {
@@ -72,16 +99,17 @@ export class TasksService {
       const task = await this.tasks.findForUpdate(manager, id);
       if (!task) throw notFound('Task', id);
       assertIfMatch('task', etagOf(task), ifMatch);
-      await this.extensions.notifyDeleted(task, manager);
+      await this.extensions.notifyDeleted(manager, task);
       await this.tasks.delete(manager, id);
     });
   }
 
   /**
    * `rawQuery` is the whole query string: core validates its own parameters, each feature
-   * filter validates the ones it declared, and any other parameter is a 400.
+   * filter validates the ones it declared, and any other parameter is a 400. The page is one
+   * statement (after a filter's own lookup, if it has one).
    */
-  async list(rawQuery: Record<string, unknown>): Promise<Page<TaskDto>> {
+  async list(rawQuery: Record<string, unknown>): Promise<TaskViewPage> {
     const featureParams = this.extensions.filterParameterNames();
     const coreRaw = Object.fromEntries(
       Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)),
@@ -89,68 +117,54 @@ export class TasksService {
     const query = validatePlain(ListTasksQueryDto, coreRaw);
     const order = TASK_ORDERS[query.sort];
     const after = order.decode(query.cursor);
-    const rows = await this.tasks.findPage(
-      {
+    const where = [
+      ...this.tasks.conditionsOf({
         statuses: query.status,
         priorities: query.priority,
         dueBefore: query.dueBefore,
         dueAfter: query.dueAfter,
         search: query.q,
-        order,
-        after,
-        limit: query.limit,
-      },
-      (builder) => this.applyFeatureFilters(rawQuery, builder),
-    );
-    const sortProperty = sortPropertyOf(query.sort);
-    const page = order.page(
-      rows,
-      query.limit,
-      (task) => task,
-      (task) => ({ value: task[sortProperty], id: task.id }),
-    );
-    return { items: await this.toViews(page.items), nextCursor: page.nextCursor };
+      }),
+      ...(await this.featureConditions(rawQuery)),
+    ];
+    const rows = await this.tasks.findViewPage({ where, order, after, limit: query.limit });
+    return toPage(rows, order, query.limit);
   }
 
-  /** Task views with every feature's fields, one load per feature for the whole list. */
-  /**
-   * The view of a task just created: no feature can have rows for it yet (its id was unknown
-   * until now and features take part in changes, not creation), so every feature field is
-   * empty without a query.
-   */
-  private newTaskView(task: Task): TaskDto {
-    const view = toTaskDto(task);
-    for (const enricher of this.extensions.viewEnrichers())
-      view[enricher.field] = enricher.emptyValue();
-    return view;
+  /** A page of task views chosen by a feature, in one statement: lists that embed tasks. */
+  async listWhere(request: TaskPageRequest): Promise<TaskViewPage> {
+    const { order, limit, scope } = request;
+    const after = order.decode(request.cursor, scope);
+    const rows = await this.tasks.findViewPage({ where: [request.where], order, after, limit });
+    return toPage(rows, order, limit, scope);
   }
 
-  async toViews(tasks: readonly Task[]): Promise<TaskDto[]> {
-    const views = tasks.map(toTaskDto);
-    const ids = tasks.map((task) => task.id);
-    for (const enricher of this.extensions.viewEnrichers()) {
-      const values = ids.length > 0 ? await enricher.load(ids, this.tasks.manager) : new Map();
-      for (const view of views) view[enricher.field] = values.get(view.id) ?? enricher.emptyValue();
+  /** The conditions of the feature filters whose parameters the request carries, in order. */
+  private async featureConditions(rawQuery: Record<string, unknown>): Promise<Sql[]> {
+    const conditions: Sql[] = [];
+    for (const { filter, names } of this.extensions.listFilters()) {
+      const own = names.filter((name) => rawQuery[name] !== undefined);
+      if (own.length === 0) continue;
+      const params = validatePlain(
+        filter.parameters,
+        Object.fromEntries(own.map((name) => [name, rawQuery[name]])),
+      );
+      const condition = await filter.where(params);
+      if (condition) conditions.push(condition);
     }
-    return views;
+    return conditions;
   }
+}
 
-  private async withEtag(task: Task): Promise<TaskWithEtag> {
-    const [view] = await this.toViews([task]);
-    return { task: view, etag: etagOf(task) };
-  }
-
-  private async applyFeatureFilters(
-    rawQuery: Record<string, unknown>,
-    builder: SelectQueryBuilder<Task>,
-  ): Promise<void> {
-    for (const filter of this.extensions.listFilters()) {
-      const own = filter.parameters
-        .filter(({ name }) => rawQuery[name] !== undefined)
-        .map(({ name }) => [name, rawQuery[name]] as const);
-      if (own.length > 0) await filter.apply(Object.fromEntries(own), builder);
-    }
-  }
+function toPage(rows: TaskPageRow[], order: Keyset, limit: number, scope?: string): TaskViewPage {
+  const page = order.page(
+    rows,
+    limit,
+    (row) => row.view,
+    (row) => ({ value: row.cursor_value, id: row.id }),
+    scope,
+  );
+  return new TaskViewPage(jsonPage(page.items, page.nextCursor).json, page.items.length);
 }
 
 /** Only the fields that really change; `completedAt` follows the status in and out of done. */
