@@ -38,6 +38,7 @@ step "the generated documents list the new feature (the generator regenerated th
 grep -q "^| $FEATURE |" docs/FEATURES.md
 npm run features:check >/dev/null
 npm run openapi:check
+npm run openapi:lint
 
 step "lint"
 npm run lint

@@ -1,31 +1,60 @@
 import Fastify, { FastifyReply } from 'fastify';
-import { Pool, PoolClient } from 'pg';
+import { Pool, QueryConfig } from 'pg';
 
 /**
- * The baseline of the benchmark: the same requests as the API answers, served by a minimal
- * Fastify + `pg` server with hand-written SQL. Each read is one statement that builds the JSON
- * in PostgreSQL; no ORM, no validation layer beyond Fastify's schemas, no extension point.
- * It answers only what the bench sends (the default `-createdAt` order, `tags` with
- * `tagMatch=any|all`), with the same JSON, so the ratio API/baseline is the API's overhead.
+ * The baseline of the benchmark: the fastest hand-written server for the requests the bench
+ * sends, so that API ÷ baseline measures what the API's design costs. Fastify + `pg`, and for
+ * each request one SQL statement, prepared once per connection under a name, that builds the
+ * response's JSON in PostgreSQL; the text PostgreSQL returns is the body, never parsed or
+ * serialized again. Instants are PostgreSQL's own JSON rendering in UTC
+ * (`2026-12-01T09:00:00.123+00:00`), the same instants as the API's, without formatting them.
+ * Nothing else: no ORM, no validation beyond Fastify's schemas, no logging, no ETag beyond the
+ * task's version. It answers only what the bench sends (the default `-createdAt` order, `tags`
+ * with `tagMatch=any|all`).
  */
 const PORT = Number(process.env.PORT ?? 3100);
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DB_POOL_SIZE ?? 10),
+  // Instants come out of json_build_object in the session's zone: UTC, as the API answers.
+  options: '-c TimeZone=UTC',
 });
 
-const iso = (column: string): string =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const statementNames = new Map<string, string>();
 
+/**
+ * One name per distinct SQL text: `pg` prepares a named statement once per connection and
+ * then only binds and executes it. Rows come back as arrays, which `pg` builds fastest.
+ */
+function prepared(text: string, values: unknown[]): QueryConfig {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `baseline_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values, rowMode: 'array' } as QueryConfig;
+}
+
+async function one<T extends unknown[]>(text: string, values: unknown[]): Promise<T | undefined> {
+  const { rows } = await pool.query(prepared(text, values));
+  return rows[0] as T | undefined;
+}
+
+/**
+ * A task's tags, each found by its primary key. Written as a plain join, PostgreSQL hashes the
+ * whole (small) `tags` table for every task of a page: 1,000 rows read per task, 24 ms for a
+ * page of 50 instead of 1.5 ms. `LIMIT 1` keeps the lookup a parameterised index probe.
+ */
 const TAGS_OF_TASK = `coalesce((
   SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color) ORDER BY lower(g.name), g.id)
-    FROM task_tags l JOIN tags g ON g.id = l.tag_id WHERE l.task_id = t.id), '[]')`;
+    FROM task_tags l CROSS JOIN LATERAL (SELECT g.id, g.name, g.color FROM tags g WHERE g.id = l.tag_id LIMIT 1) g
+   WHERE l.task_id = t.id), '[]')`;
 
 const reminderJson = (r: string): string => `json_build_object(
-  'id', ${r}.id, 'taskId', ${r}.task_id, 'remindAt', ${iso(`${r}.remind_at`)},
+  'id', ${r}.id, 'taskId', ${r}.task_id, 'remindAt', ${r}.remind_at,
   'offsetMinutes', ${r}.offset_minutes, 'note', ${r}.note, 'status', ${r}.status,
-  'attempts', ${r}.attempts, 'deliveredAt', ${iso(`${r}.delivered_at`)}, 'lastError', ${r}.last_error,
-  'createdAt', ${iso(`${r}.created_at`)}, 'updatedAt', ${iso(`${r}.updated_at`)})`;
+  'attempts', ${r}.attempts, 'deliveredAt', ${r}.delivered_at, 'lastError', ${r}.last_error,
+  'createdAt', ${r}.created_at, 'updatedAt', ${r}.updated_at)`;
 
 const REMINDERS_OF_TASK = `coalesce((
   SELECT json_agg(${reminderJson('r')} ORDER BY r.remind_at, r.id)
@@ -34,8 +63,8 @@ const REMINDERS_OF_TASK = `coalesce((
 /** A task view as JSON text; `embeds` false for a task that cannot have tags or reminders yet. */
 const taskJson = (embeds: boolean): string => `json_build_object(
   'id', t.id, 'title', t.title, 'description', t.description, 'status', t.status,
-  'priority', t.priority, 'dueAt', ${iso('t.due_at')}, 'completedAt', ${iso('t.completed_at')},
-  'createdAt', ${iso('t.created_at')}, 'updatedAt', ${iso('t.updated_at')}, 'version', t.version,
+  'priority', t.priority, 'dueAt', t.due_at, 'completedAt', t.completed_at,
+  'createdAt', t.created_at, 'updatedAt', t.updated_at, 'version', t.version,
   'tags', ${embeds ? TAGS_OF_TASK : `'[]'::json`},
   'reminders', ${embeds ? REMINDERS_OF_TASK : `'[]'::json`})::text`;
 
@@ -57,15 +86,14 @@ const sendJson = (reply: FastifyReply, status: number, json: string): FastifyRep
 
 app.get('/health', async () => ({ status: 'ok' }));
 
+const TASK_BY_ID = `SELECT ${taskJson(true)}, t.version FROM tasks t WHERE t.id = $1`;
+
 app.get<{ Params: { id: string } }>('/tasks/:id', async (request, reply) => {
   if (!UUID.test(request.params.id)) return problem(reply, 400, 'id must be a UUID');
-  const { rows } = await pool.query(
-    `SELECT ${taskJson(true)} AS view, t.version FROM tasks t WHERE t.id = $1`,
-    [request.params.id],
-  );
-  if (rows.length === 0) return problem(reply, 404, 'Task not found');
-  reply.header('etag', `"${rows[0].version}"`);
-  return sendJson(reply, 200, rows[0].view);
+  const row = await one<[string, number]>(TASK_BY_ID, [request.params.id]);
+  if (!row) return problem(reply, 404, 'Task not found');
+  reply.header('etag', `"${row[1]}"`);
+  return sendJson(reply, 200, row[0]);
 });
 
 interface ListQuery {
@@ -75,9 +103,9 @@ interface ListQuery {
   tagMatch?: string;
 }
 
+/** The baseline's own cursor: where the last page ended, `(created_at, id)` as PostgreSQL wrote them. */
 interface Cursor {
-  sort: string;
-  value: string;
+  createdAt: string;
   id: string;
 }
 
@@ -87,7 +115,7 @@ const encodeCursor = (cursor: Cursor): string =>
 function decodeCursor(text: string): Cursor | undefined {
   try {
     const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    return cursor.sort === '-createdAt' && UUID.test(cursor.id) ? cursor : undefined;
+    return typeof cursor.createdAt === 'string' && UUID.test(cursor.id) ? cursor : undefined;
   } catch {
     return undefined;
   }
@@ -104,7 +132,7 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
   if (request.query.cursor) {
     const cursor = decodeCursor(request.query.cursor);
     if (!cursor) return problem(reply, 400, 'cursor is not valid');
-    params.push(cursor.value, cursor.id);
+    params.push(cursor.createdAt, cursor.id);
     conditions.push(`(t.created_at, t.id) < ($2::timestamptz, $3::uuid)`);
   }
   if (request.query.tags) {
@@ -115,33 +143,33 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
     conditions.push(...tagConditions(request.query.tagMatch ?? 'any', ids, names.length, params));
   }
   const { rows } = await pool.query(
-    `WITH page AS (
-       SELECT t.* FROM tasks t
-       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY t.created_at DESC, t.id DESC LIMIT $1)
-     SELECT ${taskJson(true)} AS view, ${iso('t.created_at')} AS created_at, t.id
-       FROM page t ORDER BY t.created_at DESC, t.id DESC`,
-    params,
+    prepared(
+      // The page first, then the views of its rows only, whatever plan finds the page.
+      `WITH page AS (
+         SELECT t.* FROM tasks t
+         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $1)
+       SELECT ${taskJson(true)}, t.created_at::text, t.id
+         FROM page t ORDER BY t.created_at DESC, t.id DESC`,
+      params,
+    ),
   );
-  const items = rows.slice(0, limit);
+  const items = (rows as [string, string, string][]).slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit
-      ? encodeCursor({ sort: '-createdAt', value: last.created_at, id: last.id })
-      : null;
+  const nextCursor = rows.length > limit ? encodeCursor({ createdAt: last[1], id: last[2] }) : null;
   return sendJson(
     reply,
     200,
-    `{"items":[${items.map((row) => row.view).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
+    `{"items":[${items.map((row) => row[0]).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
   );
 });
 
 /** Names to ids first, so the page query compares `tag_id` with values PostgreSQL has statistics on. */
 async function tagIdsOf(lowerNames: string[]): Promise<string[]> {
-  const { rows } = await pool.query('SELECT id FROM tags WHERE lower(name) = ANY($1::text[])', [
-    lowerNames,
-  ]);
-  return rows.map((row: { id: string }) => row.id);
+  const { rows } = await pool.query(
+    prepared('SELECT id FROM tags WHERE lower(name) = ANY($1::text[])', [lowerNames]),
+  );
+  return (rows as [string][]).map((row) => row[0]);
 }
 
 /** `all`: one (task_id, tag_id) probe per tag, so the planner starts from the rarest tag. */
@@ -175,6 +203,10 @@ interface NewTask {
 
 const instant = { type: 'string', format: 'date-time', pattern: OFFSET.source };
 
+const INSERT_TASK = `INSERT INTO tasks AS t (title, description, status, priority, due_at, completed_at)
+  VALUES ($1, $2, $3::task_status, $4, $5, CASE WHEN $3::task_status = 'done' THEN now() END)
+  RETURNING ${taskJson(false)}, t.id, t.version`;
+
 app.post<{ Body: NewTask }>(
   '/tasks',
   {
@@ -197,28 +229,44 @@ app.post<{ Body: NewTask }>(
     const body = request.body;
     const title = body.title.trim();
     if (title.length === 0) return problem(reply, 400, 'title must not be blank');
-    const { rows } = await pool.query(
-      `INSERT INTO tasks AS t (title, description, status, priority, due_at, completed_at)
-       VALUES ($1, $2, $3::task_status, $4, $5, CASE WHEN $3::task_status = 'done' THEN now() END)
-       RETURNING ${taskJson(false)} AS view, t.id, t.version`,
-      [
-        title,
-        body.description ?? null,
-        body.status ?? 'todo',
-        body.priority ?? 'normal',
-        body.dueAt ?? null,
-      ],
-    );
-    reply.header('location', `/tasks/${rows[0].id}`).header('etag', `"${rows[0].version}"`);
-    return sendJson(reply, 201, rows[0].view);
+    const row = await one<[string, string, number]>(INSERT_TASK, [
+      title,
+      body.description ?? null,
+      body.status ?? 'todo',
+      body.priority ?? 'normal',
+      body.dueAt ?? null,
+    ]);
+    if (!row) throw new Error('INSERT ... RETURNING gave no row');
+    reply.header('location', `/tasks/${row[1]}`).header('etag', `"${row[2]}"`);
+    return sendJson(reply, 201, row[0]);
   },
 );
 
-const FOREIGN_KEY_VIOLATION = '23503';
-const isForeignKeyViolation = (error: unknown): boolean =>
-  (error as { code?: string }).code === FOREIGN_KEY_VIOLATION;
+/**
+ * Get-or-create the tag by name and link it, in one statement. A tag created by a concurrent
+ * request after this statement's snapshot is invisible to it: then no row comes back and the
+ * statement runs again (it sees the tag the second time).
+ */
+const ATTACH_BY_NAME = `WITH task AS (SELECT id FROM tasks WHERE id = $1),
+  created AS (
+    INSERT INTO tags (name, color) SELECT $2, $3 FROM task
+    ON CONFLICT ((lower(name))) DO NOTHING
+    RETURNING id, name, color, created_at, updated_at),
+  tag AS (
+    SELECT * FROM created
+    UNION ALL
+    SELECT id, name, color, created_at, updated_at FROM tags
+     WHERE lower(name) = lower($2) AND NOT EXISTS (SELECT 1 FROM created)),
+  linked AS (
+    INSERT INTO task_tags (task_id, tag_id) SELECT task.id, tag.id FROM task, tag
+    ON CONFLICT DO NOTHING RETURNING tag_id)
+  SELECT json_build_object('id', g.id, 'name', g.name, 'color', g.color,
+           'taskCount', (SELECT count(*) FROM task_tags c WHERE c.tag_id = g.id)::int
+                        + (SELECT count(*) FROM linked)::int,
+           'createdAt', g.created_at, 'updatedAt', g.updated_at)::text,
+         EXISTS (SELECT 1 FROM created), EXISTS (SELECT 1 FROM task)
+    FROM (SELECT 1) one LEFT JOIN tag g ON true`;
 
-/** Get-or-create by name, then link: one transaction, the unique index settles races. */
 app.post<{ Params: { taskId: string }; Body: { name: string; color?: string | null } }>(
   '/tasks/:taskId/tags',
   {
@@ -236,49 +284,22 @@ app.post<{ Params: { taskId: string }; Body: { name: string; color?: string | nu
   },
   async (request, reply) => {
     if (!UUID.test(request.params.taskId)) return problem(reply, 400, 'taskId must be a UUID');
-    const name = request.body.name.trim();
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await attachByName(client, request.params.taskId, name, request.body.color);
-      await client.query('COMMIT');
-      return sendJson(reply, result.created ? 201 : 200, result.json);
-    } catch (error) {
-      await client.query('ROLLBACK');
-      if (isForeignKeyViolation(error)) return problem(reply, 404, 'Task not found');
-      throw error;
-    } finally {
-      client.release();
+    const values = [request.params.taskId, request.body.name.trim(), request.body.color ?? null];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await one<[string | null, boolean, boolean]>(ATTACH_BY_NAME, values);
+      const [json, created, taskExists] = row ?? [null, false, false];
+      if (!taskExists) return problem(reply, 404, 'Task not found');
+      if (json) return sendJson(reply, created ? 201 : 200, json);
     }
+    throw new Error('the tag kept vanishing between attempts');
   },
 );
 
-async function attachByName(
-  client: PoolClient,
-  taskId: string,
-  name: string,
-  color: string | null | undefined,
-): Promise<{ created: boolean; json: string }> {
-  const inserted = await client.query(
-    `INSERT INTO tags (name, color) VALUES ($1, $2) ON CONFLICT ((lower(name))) DO NOTHING RETURNING id`,
-    [name, color ?? null],
-  );
-  const tagId =
-    inserted.rows[0]?.id ??
-    (await client.query('SELECT id FROM tags WHERE lower(name) = lower($1)', [name])).rows[0].id;
-  await client.query(
-    'INSERT INTO task_tags (task_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [taskId, tagId],
-  );
-  const { rows } = await client.query(
-    `SELECT json_build_object('id', g.id, 'name', g.name, 'color', g.color,
-              'taskCount', (SELECT count(*) FROM task_tags c WHERE c.tag_id = g.id)::int,
-              'createdAt', ${iso('g.created_at')}, 'updatedAt', ${iso('g.updated_at')})::text AS json
-       FROM tags g WHERE g.id = $1`,
-    [tagId],
-  );
-  return { created: inserted.rows.length > 0, json: rows[0].json };
-}
+// Like the API: a reminder on a done task is refused (422), on a missing task it is a 404.
+const INSERT_REMINDER = `INSERT INTO reminders AS r (task_id, remind_at, next_attempt_at, firing_id, note)
+  SELECT t.id, $2::timestamptz, $2::timestamptz, gen_random_uuid(), $3::varchar
+    FROM tasks t WHERE t.id = $1 AND t.status <> 'done'
+  RETURNING ${reminderJson('r')}::text, r.id, r.version`;
 
 app.post<{ Body: { taskId: string; remindAt: string; note?: string | null } }>(
   '/reminders',
@@ -299,23 +320,17 @@ app.post<{ Body: { taskId: string; remindAt: string; note?: string | null } }>(
   async (request, reply) => {
     const { taskId, remindAt, note } = request.body;
     if (Date.parse(remindAt) <= Date.now()) return problem(reply, 400, 'remindAt is in the past');
-    // Like the API: a reminder on a done task is refused (422), on a missing task it is a 404.
-    const { rows } = await pool.query(
-      `INSERT INTO reminders AS r (task_id, remind_at, next_attempt_at, firing_id, note)
-       SELECT t.id, $2::timestamptz, $2::timestamptz, gen_random_uuid(), $3::varchar FROM tasks t WHERE t.id = $1 AND t.status <> 'done'
-       RETURNING ${reminderJson('r')}::text AS json, r.id, r.version`,
-      [taskId, remindAt, note ?? null],
-    );
-    if (rows.length === 0) {
-      const task = await pool.query('SELECT 1 FROM tasks WHERE id = $1', [taskId]);
-      return problem(
-        reply,
-        task.rowCount ? 422 : 404,
-        task.rowCount ? 'Task is done' : 'Task not found',
-      );
+    const row = await one<[string, string, number]>(INSERT_REMINDER, [
+      taskId,
+      remindAt,
+      note ?? null,
+    ]);
+    if (!row) {
+      const task = await one<[number]>('SELECT 1 FROM tasks WHERE id = $1', [taskId]);
+      return problem(reply, task ? 422 : 404, task ? 'Task is done' : 'Task not found');
     }
-    reply.header('location', `/reminders/${rows[0].id}`).header('etag', `"${rows[0].version}"`);
-    return sendJson(reply, 201, rows[0].json);
+    reply.header('location', `/reminders/${row[1]}`).header('etag', `"${row[2]}"`);
+    return sendJson(reply, 201, row[0]);
   },
 );
 

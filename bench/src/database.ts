@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Client } from 'pg';
 
-/** The bench's own databases: `task_api_bench_<size>`, never any other. */
-export const benchDatabaseName = (size: number): string => `task_api_bench_${size}`;
+/** The bench's own databases: `task_api_bench_<size>` by default, never any other. */
+export const benchDatabaseName = (size: number, prefix = 'task_api_bench_'): string =>
+  `${prefix}${size}`;
 
 export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

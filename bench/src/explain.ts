@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Fixtures } from './fixtures';
+import { Fixtures, deepCursor } from './fixtures';
 import { log } from './progress';
 import { startApi } from './servers';
 
@@ -26,12 +26,12 @@ const WATCHED_TABLES = /Seq Scan on (tasks|task_tags|reminders)\b/g;
  * sent once to an API process that records its SQL, then every recorded statement (the page
  * and each feature's load) is run again under `EXPLAIN (ANALYZE, BUFFERS)`.
  */
-export function explainedRequests(fixtures: Fixtures): string[] {
+export function explainedRequests(fixtures: Fixtures, cursor: string): string[] {
   const tags = `${fixtures.popularTag},${fixtures.rareTag}`;
   return [
     '/tasks?limit=50',
     `/tasks?tags=${tags}&tagMatch=all&limit=50`,
-    `/tasks?limit=50&cursor=${fixtures.deepCursor}`,
+    `/tasks?limit=50&cursor=${encodeURIComponent(cursor)}`,
     ...['createdAt', 'dueAt', '-dueAt', 'priority', '-priority'].map(
       (sort) => `/tasks?limit=50&sort=${sort}`,
     ),
@@ -51,7 +51,8 @@ export async function explainApiQueries(
   });
   const explained: ExplainedRequest[] = [];
   try {
-    for (const request of explainedRequests(fixtures)) {
+    const cursor = await deepCursor(api.url, fixtures.deepOffset);
+    for (const request of explainedRequests(fixtures, cursor)) {
       rmSync(sqlLog, { force: true });
       const response = await fetch(`${api.url}${request}`);
       if (!response.ok) throw new Error(`${request}: ${response.status}`);

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { tagName, taskId } from './ids';
 
 /** What the requests of one database size point at, found before any timing. */
@@ -10,8 +9,8 @@ export interface Fixtures {
   openTaskIds: string[];
   popularTag: string;
   rareTag: string;
-  /** The cursor that `GET /tasks?limit=50` pages return before page `deepPage`. */
-  deepCursor: string;
+  /** Page `deepPage` of `GET /tasks?limit=50` starts after this many tasks. */
+  deepOffset: number;
   deepPage: number;
 }
 
@@ -22,18 +21,11 @@ const SAMPLE = 1_000;
 /**
  * tag-0000 is the most used tag by construction (~27 % of tasks); tag-0900 is on ~0.1 %.
  * The deep page is page 1,000 of a walk with limit=50, or the last full page of a smaller
- * table; its cursor is read with SQL in the API's own order and format (base64url JSON of
- * sort, value, id), and the response comparison then checks that both servers agree on it.
+ * table; each server reaches it through its own cursors (`deepCursor`).
  */
-export async function loadFixtures(client: Client, size: number): Promise<Fixtures> {
+export function loadFixtures(size: number): Fixtures {
   const deepPage = Math.min(TARGET_PAGE, Math.floor(size / PAGE) - 1);
-  const { rows } = await client.query(
-    `SELECT created_at, id FROM tasks ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`,
-    [(deepPage - 1) * PAGE - 1],
-  );
-  const last = rows[0] as { created_at: Date; id: string };
   const numbers = spread(size, SAMPLE);
-  const cursor = { sort: '-createdAt', value: last.created_at.toISOString(), id: last.id };
   return {
     size,
     taskIds: numbers.map(taskId),
@@ -41,9 +33,32 @@ export async function loadFixtures(client: Client, size: number): Promise<Fixtur
     openTaskIds: numbers.filter((n) => n % 4 !== 3).map(taskId),
     popularTag: tagName(0),
     rareTag: tagName(900),
-    deepCursor: Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url'),
+    deepOffset: (deepPage - 1) * PAGE,
     deepPage,
   };
+}
+
+const WALK_LIMIT = 200;
+
+/**
+ * The `cursor` a server hands out after the first `offset` tasks of `GET /tasks`, found by
+ * walking its pages (200 at a time, the last one shorter): a cursor is the server's own opaque
+ * text, which the bench must not forge.
+ */
+export async function deepCursor(serverUrl: string, offset: number): Promise<string> {
+  let cursor: string | null = null;
+  for (let walked = 0; walked < offset;) {
+    const limit = Math.min(WALK_LIMIT, offset - walked);
+    const query = `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const response = await fetch(`${serverUrl}/tasks?${query}`);
+    if (!response.ok) throw new Error(`GET /tasks?${query}: ${response.status}`);
+    const page = (await response.json()) as { items: unknown[]; nextCursor: string | null };
+    cursor = page.nextCursor;
+    walked += page.items.length;
+    if (!cursor) throw new Error(`GET /tasks ended after ${walked} tasks, before ${offset}`);
+  }
+  if (!cursor) throw new Error('the deep page needs an offset of at least one task');
+  return cursor;
 }
 
 /** `count` task numbers evenly spread over 1..size (deterministic, no random ids). */

@@ -90,8 +90,8 @@ async function run(
         headers: scenario.body ? { 'content-type': 'application/json' } : {},
         setupRequest: (request) => ({
           ...request,
-          path: scenario.path(),
-          ...(scenario.body ? { body: scenario.body() } : {}),
+          path: scenario.path(server.target),
+          ...(scenario.body ? { body: scenario.body(server.target) } : {}),
         }),
       },
     ],

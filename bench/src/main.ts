@@ -12,12 +12,12 @@ import {
   withDatabase,
 } from './database';
 import { explainApiQueries } from './explain';
-import { Fixtures, loadFixtures } from './fixtures';
+import { Fixtures, deepCursor, loadFixtures } from './fixtures';
 import { measureAll } from './load';
 import { BenchOptions, parseOptions } from './options';
 import { log, seconds } from './progress';
 import { BenchReport, SizeResult, renderExplain, renderJson, renderMarkdown } from './report';
-import { scenarios } from './scenarios';
+import { scenarioKey, scenarios } from './scenarios';
 import { isSeeded, seed } from './seed';
 import { startApi, startBaseline } from './servers';
 import { verifySameAnswers } from './verify';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const machine = await describeMachine(options.serverUrl);
   const sizes = [...new Set([...options.sizes, options.matrixSize])].sort((a, b) => a - b);
   log(
-    `Task API benchmark (${options.quick ? 'quick' : 'full'}): sizes ${sizes.join(', ')}; ${machine.cpus} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+    `Task API benchmark (${options.mode}): sizes ${sizes.join(', ')}; ${machine.cpus} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
   );
   const results: SizeResult[] = [];
   for (const size of sizes) {
@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   }
   const report: BenchReport = {
     date: new Date().toISOString().slice(0, 10),
-    mode: options.quick ? 'quick' : 'full',
+    mode: options.mode,
+    baseline: options.baseline,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine,
     plan: {
@@ -67,7 +68,7 @@ async function benchSize(
   largest: boolean,
 ): Promise<SizeResult> {
   log(`\n${size.toLocaleString('en')} tasks`);
-  const name = benchDatabaseName(size);
+  const name = benchDatabaseName(size, options.databasePrefix);
   const url = withDatabase(options.serverUrl, name);
   const client = await prepareDatabase(options, name, url);
   try {
@@ -75,9 +76,12 @@ async function benchSize(
       (await isSeeded(client.connection, size)) && options.reuse
         ? null
         : await seed(client.connection, size);
-    const fixtures = await loadFixtures(client.connection, size);
+    const fixtures = loadFixtures(size);
     // Plans before any write: the timed POSTs add rows at the head of the default order.
-    const explain = largest ? await explainApiQueries(client.connection, url, fixtures) : undefined;
+    const explain =
+      largest && options.mode !== 'targets'
+        ? await explainApiQueries(client.connection, url, fixtures)
+        : undefined;
     const cells = await timeRequests(url, fixtures, options, size === options.matrixSize);
     return { size, seeding, cells, explain };
   } finally {
@@ -107,9 +111,15 @@ async function timeRequests(
   options: BenchOptions,
   matrix: boolean,
 ) {
-  const [api, baseline] = await Promise.all([startApi(url), startBaseline(url)]);
+  const [api, baseline] = await Promise.all([startApi(url), startBaseline(url, options.baseline)]);
   try {
-    const all = scenarios(fixtures);
+    const cursors = {
+      api: await deepCursor(api.url, fixtures.deepOffset),
+      baseline: await deepCursor(baseline.url, fixtures.deepOffset),
+    };
+    const all = scenarios(fixtures, cursors).filter(
+      (s) => options.only.length === 0 || options.only.includes(scenarioKey(s.name)),
+    );
     await verifySameAnswers(
       all.filter((s) => s.kind === 'read'),
       api,
@@ -152,7 +162,7 @@ async function describeMachine(serverUrl: string): Promise<BenchReport['machine'
 
 function writeReport(report: BenchReport, dir: string) {
   mkdirSync(dir, { recursive: true });
-  const stem = report.mode === 'quick' ? `${report.date}-quick` : report.date;
+  const stem = report.mode === 'full' ? report.date : `${report.date}-${report.mode}`;
   const hasExplain = report.sizes.some((s) => s.explain);
   const files: Record<string, string> = {
     [`${stem}.svg`]: renderChart(report),

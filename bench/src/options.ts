@@ -1,8 +1,11 @@
 /**
  * What one run of `npm run bench` does. `--quick` is the CI shape: one small database and short
- * rounds, so it finishes in well under 3 minutes on 2 cores; the full run adds the scale curve.
+ * rounds, so it finishes in well under 3 minutes on 2 cores; the full run adds the scale curve;
+ * `--targets` times only the requests that have targets, at 100k tasks and 16 connections,
+ * with more and longer rounds.
  */
 export interface BenchOptions {
+  mode: 'quick' | 'full' | 'targets';
   quick: boolean;
   /** Database sizes to seed, smallest first; the last one gets the EXPLAIN plans. */
   sizes: number[];
@@ -18,7 +21,16 @@ export interface BenchOptions {
   keep: boolean;
   serverUrl: string;
   resultsDir: string;
+  /** Only the scenarios with these keys (`scenarioKey`: `get-tasks-id`...); all when empty. */
+  only: string[];
+  /** The baseline server's script (default: the bench's own). */
+  baseline: string;
+  /** Databases are `<prefix><size>`; another prefix keeps two runs on one server apart. */
+  databasePrefix: string;
 }
+
+/** The requests that have targets: by id, a page of 50, a create (keys of `scenarioKey`). */
+export const TARGET_SCENARIOS = ['get-tasks-id', 'get-tasks-limit-50', 'post-tasks'];
 
 const QUICK_SIZE = 10_000;
 const FULL_SIZES = [10_000, 100_000, 1_000_000];
@@ -32,7 +44,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const quick = flags.has('--quick');
-  const sizes = listOf(valueOf('sizes')) ?? (quick ? [QUICK_SIZE] : FULL_SIZES);
+  const targets = flags.has('--targets');
+  const sizes =
+    listOf(valueOf('sizes')) ?? (quick ? [QUICK_SIZE] : targets ? [100_000] : FULL_SIZES);
   const tasks = valueOf('tasks');
   const serverUrl = env.DATABASE_URL;
   if (!serverUrl?.startsWith('postgres')) {
@@ -40,18 +54,26 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       'Set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres (the bench creates its own databases there)',
     );
   }
+  const prefix = valueOf('database-prefix') ?? 'task_api_bench_';
+  if (!/^task_api_bench_[a-z0-9_]*$/.test(prefix)) {
+    throw new Error('--database-prefix must start with task_api_bench_ (lower case, digits, _)');
+  }
   return {
+    mode: quick ? 'quick' : targets ? 'targets' : 'full',
     quick,
     sizes: [...sizes].sort((a, b) => a - b),
     matrixSize: tasks ? Number(tasks) : quick ? QUICK_SIZE : 100_000,
-    connections: listOf(valueOf('connections')) ?? [1, 16, 64],
-    rounds: Number(valueOf('rounds') ?? (quick ? 1 : 3)),
-    durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : 3)),
-    warmupSeconds: Number(valueOf('warmup') ?? (quick ? 0.5 : 1.5)),
+    connections: listOf(valueOf('connections')) ?? (targets ? [16] : [1, 16, 64]),
+    rounds: Number(valueOf('rounds') ?? (quick ? 1 : targets ? 5 : 3)),
+    durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : targets ? 5 : 3)),
+    warmupSeconds: Number(valueOf('warmup') ?? (quick ? 0.5 : targets ? 2 : 1.5)),
     reuse: flags.has('--reuse'),
     keep: flags.has('--keep') || flags.has('--reuse'),
     serverUrl,
     resultsDir: valueOf('results') ?? 'bench/results',
+    only: valueOf('only')?.split(',') ?? (targets ? TARGET_SCENARIOS : []),
+    baseline: valueOf('baseline') ?? 'bench/baseline/server.ts',
+    databasePrefix: prefix,
   };
 }
 

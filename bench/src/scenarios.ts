@@ -1,26 +1,31 @@
 import { Fixtures } from './fixtures';
+import type { Target } from './servers';
 
 /** One kind of request, as autocannon sends it: the same on the API and on the baseline. */
 export interface Scenario {
   name: string;
   kind: 'read' | 'write';
   method: 'GET' | 'POST';
-  /** Called per request, so reads spread over many rows and writes do not contend on one. */
-  path: () => string;
-  body?: () => string;
+  /**
+   * Called per request, so reads spread over many rows and writes do not contend on one; the
+   * target, for the cursor each server handed out itself.
+   */
+  path: (target: Target) => string;
+  body?: (target: Target) => string;
   /** In the scale curve: the list and filter requests whose latency should stay flat. */
   scale: boolean;
 }
 
 const FAR_FUTURE = '2030-01-01T09:00:00Z';
 
-/** Round-robin over the fixture's task ids. */
-function rotating(ids: readonly string[]): () => string {
-  let next = 0;
-  return () => ids[next++ % ids.length];
+/** Round-robin over the fixture's task ids, one turn per target: both see the same sequence. */
+function rotating(ids: readonly string[]): (target: Target) => string {
+  const next: Record<Target, number> = { api: 0, baseline: 0 };
+  return (target) => ids[next[target]++ % ids.length];
 }
 
-export function scenarios(fixtures: Fixtures): Scenario[] {
+/** `deepCursors`: each server's own cursor to the deep page (see `deepCursor`). */
+export function scenarios(fixtures: Fixtures, deepCursors: Record<Target, string>): Scenario[] {
   const nextId = rotating(fixtures.taskIds);
   const nextOpenId = rotating(fixtures.openTaskIds);
   const tags = `${fixtures.popularTag},${fixtures.rareTag}`;
@@ -29,7 +34,7 @@ export function scenarios(fixtures: Fixtures): Scenario[] {
       name: 'GET /tasks/:id',
       kind: 'read',
       method: 'GET',
-      path: () => `/tasks/${nextId()}`,
+      path: (target) => `/tasks/${nextId(target)}`,
       scale: true,
     },
     {
@@ -52,7 +57,7 @@ export function scenarios(fixtures: Fixtures): Scenario[] {
       name: 'GET /tasks?cursor=<deep page>',
       kind: 'read',
       method: 'GET',
-      path: () => `/tasks?limit=50&cursor=${fixtures.deepCursor}`,
+      path: (target) => `/tasks?limit=50&cursor=${encodeURIComponent(deepCursors[target])}`,
       scale: true,
     },
     {
@@ -67,7 +72,7 @@ export function scenarios(fixtures: Fixtures): Scenario[] {
       name: 'POST /tasks/:id/tags (by name)',
       kind: 'write',
       method: 'POST',
-      path: () => `/tasks/${nextOpenId()}/tags`,
+      path: (target) => `/tasks/${nextOpenId(target)}/tags`,
       // An existing mid-popularity tag: the get-or-create finds it, the link is new or kept.
       body: () => JSON.stringify({ name: 'tag-0500' }),
       scale: false,
@@ -77,7 +82,8 @@ export function scenarios(fixtures: Fixtures): Scenario[] {
       kind: 'write',
       method: 'POST',
       path: () => '/reminders',
-      body: () => JSON.stringify({ taskId: nextOpenId(), remindAt: FAR_FUTURE, note: 'bench' }),
+      body: (target) =>
+        JSON.stringify({ taskId: nextOpenId(target), remindAt: FAR_FUTURE, note: 'bench' }),
       scale: false,
     },
   ];

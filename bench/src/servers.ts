@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 
 export type Target = 'api' | 'baseline';
 
@@ -9,40 +10,55 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const API_PORT = 3900;
-const BASELINE_PORT = 3901;
-
 /**
  * The API as a separate process, as production runs it except for the build: the project has
  * no production build, so `@swc-node/register` compiles on load (the code then runs as compiled
  * JavaScript). Logs at `warn`, the dispatcher off (the seeded reminders are months ahead anyway),
- * the default pool of 10.
+ * no rate limit (the load comes from one address, far above any person's rate), the default pool
+ * of 10.
  */
-export function startApi(
+export async function startApi(
   databaseUrl: string,
   extra: { preload?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const preload = extra.preload ? ['-r', extra.preload] : [];
-  return startServer('api', API_PORT, [...preload, 'apps/api/src/main.ts'], {
+  const port = await freePort();
+  return startServer('api', port, [...preload, 'apps/api/src/main.ts'], {
     ...extra.env,
     DATABASE_URL: databaseUrl,
-    PORT: String(API_PORT),
+    PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REMINDERS_DISPATCHER_ENABLED: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
     DB_POOL_SIZE: '10',
     NODE_ENV: 'production',
   });
 }
 
-/** The hand-written baseline, with the same pool size as the API. */
-export function startBaseline(databaseUrl: string): Promise<RunningServer> {
-  return startServer('baseline', BASELINE_PORT, ['bench/baseline/server.ts'], {
+/**
+ * The hand-written baseline (`bench/baseline/server.ts`, or another server given with
+ * `--baseline`: it gets `PORT`, `DATABASE_URL`, `DB_POOL_SIZE` and must answer `GET /health`),
+ * with the same pool size as the API.
+ */
+export async function startBaseline(databaseUrl: string, script: string): Promise<RunningServer> {
+  const port = await freePort();
+  return startServer('baseline', port, [script], {
     DATABASE_URL: databaseUrl,
-    PORT: String(BASELINE_PORT),
+    PORT: String(port),
     DB_POOL_SIZE: '10',
     NODE_ENV: 'production',
   });
+}
+
+/** A port nobody listens on now, so two runs of the bench on one machine do not collide. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
 }
 
 async function startServer(

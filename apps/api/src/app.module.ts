@@ -28,6 +28,12 @@ export class AppModule {
             migrationLockTimeoutMs: env.DB_MIGRATION_LOCK_TIMEOUT_MS,
           },
           logLevel: env.LOG_LEVEL,
+          edge: {
+            rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+            redisUrl: env.REDIS_URL,
+            redisKeyPrefix: env.REDIS_KEY_PREFIX,
+            corsOrigins: env.CORS_ORIGINS,
+          },
         }),
         RemindersModule.forRoot({
           webhook: env.REMINDERS_WEBHOOK_URL

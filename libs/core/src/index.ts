@@ -4,6 +4,7 @@ export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
 export { TasksService, etagOf } from './lib/tasks/tasks.service';
+export { TASK_ORDERS } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
 
@@ -22,17 +23,36 @@ export * from './lib/http/problem';
 export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
-export { IsInstant, parseInstant, INSTANT_MESSAGE } from './lib/http/instant';
+export {
+  IsInstant,
+  parseInstant,
+  isInstantInRange,
+  INSTANT_MESSAGE,
+  FIRST_INSTANT,
+  LAST_INSTANT,
+} from './lib/http/instant';
+export { TextLength, codePointLength } from './lib/http/text';
 export {
   PageQueryDto,
   PageOf,
   type Page,
-  encodeCursor,
-  decodeCursor,
-  toPage,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from './lib/http/pagination';
+
+// Sorting and paging of every list
+export {
+  Keyset,
+  keyset,
+  namedParameters,
+  INSTANT_KEY,
+  type KeysetDefinition,
+  type KeyType,
+  type KeyValue,
+  type SortKey,
+  type Position,
+  type BindParameter,
+} from './lib/query/keyset';
 export {
   UuidParam,
   validatePlain,
@@ -46,6 +66,9 @@ export {
   createOpenApiDocument,
 } from './lib/http/openapi';
 export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export type { EdgeOptions } from './lib/http/edge-options';
+export { principalKey, type Principal } from './lib/http/principal';
+export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
 export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database

@@ -11,3 +11,5 @@ export {
   type TestDatabase,
 } from './testing/test-database';
 export { TcpProxy } from './testing/tcp-proxy';
+export { testRedisUrl, uniqueRedisPrefix } from './testing/test-redis';
+export { eventually } from './testing/eventually';

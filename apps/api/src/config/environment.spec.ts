@@ -15,7 +15,28 @@ describe(loadEnvironment.name, () => {
       DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10000,
       DB_POOL_TIMEOUT_MS: 5000,
       DB_MIGRATION_LOCK_TIMEOUT_MS: 60000,
+      RATE_LIMIT_PER_MINUTE: 1200,
+      REDIS_URL: undefined,
+      REDIS_KEY_PREFIX: 'task-api:',
+      CORS_ORIGINS: [],
     });
+  });
+
+  it('reads the HTTP edge: rate limit, Redis, CORS origins as a list', () => {
+    expect(
+      loadEnvironment({
+        RATE_LIMIT_PER_MINUTE: '0',
+        REDIS_URL: 'redis://cache:6379/1',
+        REDIS_KEY_PREFIX: 'tasks-prod:',
+        CORS_ORIGINS: 'https://app.example.com, http://localhost:5173,',
+      }),
+    ).toMatchObject({
+      RATE_LIMIT_PER_MINUTE: 0,
+      REDIS_URL: 'redis://cache:6379/1',
+      REDIS_KEY_PREFIX: 'tasks-prod:',
+      CORS_ORIGINS: ['https://app.example.com', 'http://localhost:5173'],
+    });
+    expect(loadEnvironment({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
   });
 
   it('converts and keeps valid values', () => {
@@ -43,6 +64,13 @@ describe(loadEnvironment.name, () => {
     ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', '-1'],
     ['DB_POOL_TIMEOUT_MS', '99'],
     ['DB_MIGRATION_LOCK_TIMEOUT_MS', '1e9'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', 'unlimited'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['REDIS_KEY_PREFIX', 'two words'],
+    ['CORS_ORIGINS', 'https://app.example.com/path'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['CORS_ORIGINS', 'https://app.example.com,https://APP.example.com'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(
       new RegExp(`^Invalid environment:\\n  ${name}=`),

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -19,6 +20,25 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const emptyAsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const booleanFlag = ({ value }: { value: unknown }) =>
   value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value;
+
+/** `a,b` as a list; empty or blank entries dropped. */
+const commaSeparated = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : value;
+
+/** A browser origin exactly as a browser sends it: scheme, host, port if not the default. */
+const isOrigin = (value: unknown): boolean => {
+  if (value === '*') return true;
+  try {
+    return typeof value === 'string' && new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+};
 
 /** An optional whole-number variable within [min, max]; empty counts as unset. */
 const IntegerVariable = (min: number, max: number): PropertyDecorator =>
@@ -76,6 +96,34 @@ export class Environment {
 
   @IntegerVariable(1024, 100 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 100 * 1024;
+
+  // The HTTP edge: rate limits, CORS.
+  @IntegerVariable(0, 1_000_000)
+  RATE_LIMIT_PER_MINUTE = 1_200;
+
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
+
+  @IsOptional()
+  @Matches(/^[\w.:-]{0,100}$/, {
+    message: 'must be at most 100 letters, digits, dots, colons, dashes or underscores',
+  })
+  REDIS_KEY_PREFIX = 'task-api:';
+
+  @IsOptional()
+  @Transform(commaSeparated)
+  @IsArray()
+  @ValidateBy({
+    name: 'isOriginList',
+    validator: {
+      validate: (origins: unknown[]) => origins.every(isOrigin),
+      defaultMessage: () =>
+        'must be comma-separated origins such as https://app.example.com (scheme, host and port only), or *',
+    },
+  })
+  CORS_ORIGINS: string[] = [];
 
   // Reminders delivery (libs/reminders).
   @IsOptional()

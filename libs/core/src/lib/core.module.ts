@@ -4,7 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
 import { TaskExtensions } from './extension/task-extensions';
+import { EDGE_OPTIONS, EdgeOptions } from './http/edge-options';
+import { IdempotencyKeys } from './http/idempotency/idempotency-keys';
+import { IdempotencyRecord } from './http/idempotency/idempotency-record.entity';
+import { IdempotencyRepository } from './http/idempotency/idempotency.repository';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimits } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
 import { Task } from './tasks/task.entity';
 import { TasksController } from './tasks/tasks.controller';
@@ -15,11 +20,14 @@ export interface CoreModuleOptions {
   database: DatabaseOptions;
   /** pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
   logLevel?: string;
+  /** Rate limits and CORS; absent: neither. (Idempotency keys need no settings: always on.) */
+  edge?: EdgeOptions;
 }
 
 /**
  * The foundation every app is built on: database, tasks, the task extension point and the
- * HTTP plumbing (problem+json errors, validation, structured logs). Global, so feature
+ * HTTP plumbing (problem+json errors, validation, structured logs, rate limits, idempotency
+ * keys, CORS). Global, so feature
  * modules inject `TasksService` and `TaskExtensions` without importing it.
  */
 @Global()
@@ -38,13 +46,17 @@ export class CoreModule {
           },
         }),
         DatabaseModule.forRoot(options.database),
-        TypeOrmModule.forFeature([Task]),
+        TypeOrmModule.forFeature([Task, IdempotencyRecord]),
       ],
       controllers: [TasksController],
       providers: [
         TasksRepository,
         TasksService,
         TaskExtensions,
+        { provide: EDGE_OPTIONS, useValue: options.edge ?? {} },
+        RateLimits,
+        IdempotencyRepository,
+        IdempotencyKeys,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

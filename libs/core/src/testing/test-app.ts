@@ -4,6 +4,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { CoreModule } from '../lib/core.module';
 import { MigrationClass } from '../lib/database/database.module';
 import { coreMigrations } from '../lib/database/migrations';
+import { EdgeOptions } from '../lib/http/edge-options';
 import { createApp } from '../lib/http/configure-app';
 import { testDatabaseUrl } from './test-database';
 
@@ -16,6 +17,11 @@ export interface TestAppOptions {
   migrations?: MigrationClass[];
   databaseUrl?: string;
   poolSize?: number;
+  /**
+   * Rate limits and CORS, as a deployment sets them. None unless a test asks: suites send bursts
+   * far above any person's rate.
+   */
+  edge?: EdgeOptions;
 }
 
 /** The app as production builds it (same adapter, filter, pipe, OpenAPI), on the test database. */
@@ -29,6 +35,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
           poolSize: options.poolSize,
         },
         logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+        edge: options.edge,
       }),
       ...(options.imports ?? []),
     ],

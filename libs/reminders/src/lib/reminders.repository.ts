@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Task } from '@task-api/core';
+import { INSTANT_KEY, Position, Task, keyset, namedParameters } from '@task-api/core';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { Reminder, ReminderStatus } from './reminder.entity';
@@ -26,11 +26,23 @@ export type ReminderChanges = Partial<
   >
 >;
 
-/** Where a page of reminders (ordered by remindAt, id) or of deliveries (attemptedAt, id) ends. */
-export interface Position {
-  at: string;
-  id: string;
-}
+/** Reminders are listed by when they fire (`GET /reminders`, `GET /tasks/:taskId/reminders`). */
+export const REMINDER_ORDER = keyset({
+  list: 'GET /reminders',
+  sort: 'remindAt',
+  key: { sql: 'reminder.remind_at', type: INSTANT_KEY },
+  id: 'reminder.id',
+  descending: false,
+});
+
+/** A reminder's delivery attempts, oldest first (`GET /reminders/:id/deliveries`). */
+export const DELIVERY_ORDER = keyset({
+  list: 'GET /reminders/:id/deliveries',
+  sort: 'attemptedAt',
+  key: { sql: 'delivery.attempted_at', type: INSTANT_KEY },
+  id: 'delivery.id',
+  descending: false,
+});
 
 export interface ReminderListCriteria {
   taskId?: string;
@@ -114,12 +126,9 @@ export class RemindersRepository {
       query.andWhere('reminder.remind_at < :dueBefore', { dueBefore: criteria.dueBefore });
     if (criteria.dueAfter)
       query.andWhere('reminder.remind_at >= :dueAfter', { dueAfter: criteria.dueAfter });
-    if (criteria.after) {
-      query.andWhere(
-        '(reminder.remind_at, reminder.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
-        { afterAt: criteria.after.at, afterId: criteria.after.id },
-      );
-    }
+    const { bind, parameters } = namedParameters();
+    const after = REMINDER_ORDER.after(criteria.after, bind);
+    if (after) query.andWhere(after, parameters);
     return query
       .orderBy('reminder.remind_at', 'ASC')
       .addOrderBy('reminder.id', 'ASC')
@@ -139,12 +148,9 @@ export class RemindersRepository {
     const query = this.dataSource.manager
       .createQueryBuilder(ReminderDelivery, 'delivery')
       .where('delivery.reminder_id = :reminderId', { reminderId });
-    if (after) {
-      query.andWhere(
-        '(delivery.attempted_at, delivery.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
-        { afterAt: after.at, afterId: after.id },
-      );
-    }
+    const { bind, parameters } = namedParameters();
+    const condition = DELIVERY_ORDER.after(after, bind);
+    if (condition) query.andWhere(condition, parameters);
     return query
       .orderBy('delivery.attempted_at', 'ASC')
       .addOrderBy('delivery.id', 'ASC')

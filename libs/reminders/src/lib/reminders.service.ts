@@ -5,13 +5,10 @@ import {
   Task,
   TasksService,
   badRequest,
-  decodeCursor,
   notFound,
   assertIfMatch,
-  toPage,
   unprocessable,
 } from '@task-api/core';
-import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
@@ -21,7 +18,12 @@ import { ReminderDeliveryDto, toReminderDeliveryDto } from './dto/reminder-deliv
 import { ReminderDto, toReminderDto } from './dto/reminder.dto';
 import { UpdateReminderDto } from './dto/update-reminder.dto';
 import { Reminder } from './reminder.entity';
-import { Position, ReminderChanges, RemindersRepository } from './reminders.repository';
+import {
+  DELIVERY_ORDER,
+  REMINDER_ORDER,
+  ReminderChanges,
+  RemindersRepository,
+} from './reminders.repository';
 
 export interface ReminderWithEtag {
   reminder: ReminderDto;
@@ -30,18 +32,6 @@ export interface ReminderWithEtag {
 
 export const reminderEtagOf = (reminder: Pick<Reminder, 'version'>): string =>
   `"${reminder.version}"`;
-
-const isPosition = (value: unknown): value is Position => {
-  const position = value as Position;
-  return (
-    typeof position === 'object' &&
-    position !== null &&
-    typeof position.id === 'string' &&
-    isUUID(position.id) &&
-    typeof position.at === 'string' &&
-    !Number.isNaN(Date.parse(position.at))
-  );
-};
 
 /** When a reminder fires: either the instant given, or `offsetMinutes` before the task is due. */
 type Schedule =
@@ -79,7 +69,9 @@ export class RemindersService {
   }
 
   async list(query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    // A cursor belongs to the task it lists the reminders of (or to none).
+    const scope = query.taskId ?? '';
+    const after = REMINDER_ORDER.decode(query.cursor, scope);
     const rows = await this.reminders.findPage({
       taskId: query.taskId,
       statuses: query.status,
@@ -88,10 +80,13 @@ export class RemindersService {
       after,
       limit: query.limit,
     });
-    return toPage(rows, query.limit, toReminderDto, (row) => ({
-      at: row.remindAt.toISOString(),
-      id: row.id,
-    }));
+    return REMINDER_ORDER.page(
+      rows,
+      query.limit,
+      toReminderDto,
+      (row) => ({ value: row.remindAt, id: row.id }),
+      scope,
+    );
   }
 
   /** The reminders of one task; 404 when the task does not exist. */
@@ -102,7 +97,9 @@ export class RemindersService {
 
   /**
    * A new time (absolute or relative) makes the reminder `scheduled` again as a new firing,
-   * whatever its status was; only the note leaves the status alone.
+   * whatever its status was; only the note leaves the status alone. `offsetMinutes: null`
+   * without a `remindAt` gives no time: a 400 for a relative reminder (it would have none),
+   * nothing at all for an absolute one (it already is).
    */
   async reschedule(
     id: string,
@@ -112,6 +109,15 @@ export class RemindersService {
     const schedule = this.scheduleOf(input);
     const updated = await this.reminders.transaction(async (manager) => {
       const { task, reminder } = await this.lockForChange(manager, id, ifMatch);
+      if (!schedule && input.offsetMinutes === null && reminder.offsetMinutes !== null) {
+        throw badRequest('The request is invalid.', [
+          {
+            field: 'offsetMinutes',
+            message:
+              'offsetMinutes can be cleared only together with a remindAt, the absolute time the reminder takes instead',
+          },
+        ]);
+      }
       const changes: ReminderChanges = {};
       if (input.note !== undefined) changes.note = input.note;
       if (schedule) {
@@ -146,12 +152,15 @@ export class RemindersService {
 
   async deliveries(id: string, query: PageQueryDto): Promise<Page<ReminderDeliveryDto>> {
     await this.require(id);
-    const after = query.cursor ? decodeCursor(query.cursor, isPosition) : undefined;
+    const after = DELIVERY_ORDER.decode(query.cursor, id);
     const rows = await this.reminders.findDeliveriesPage(id, after, query.limit);
-    return toPage(rows, query.limit, toReminderDeliveryDto, (row) => ({
-      at: row.attemptedAt.toISOString(),
-      id: row.id,
-    }));
+    return DELIVERY_ORDER.page(
+      rows,
+      query.limit,
+      toReminderDeliveryDto,
+      (row) => ({ value: row.attemptedAt, id: row.id }),
+      id,
+    );
   }
 
   private async require(id: string): Promise<Reminder> {
@@ -177,9 +186,15 @@ export class RemindersService {
     return { task, reminder };
   }
 
-  /** The schedule a body asks for, if any; `remindAt` and `offsetMinutes` together are a 400. */
-  private scheduleOf(input: { remindAt?: Date; offsetMinutes?: number }): Schedule | undefined {
-    if (input.remindAt !== undefined && input.offsetMinutes !== undefined) {
+  /**
+   * The schedule a body asks for, if any; `remindAt` and `offsetMinutes` together are a 400
+   * (`offsetMinutes: null` only says "not relative").
+   */
+  private scheduleOf(input: {
+    remindAt?: Date;
+    offsetMinutes?: number | null;
+  }): Schedule | undefined {
+    if (input.remindAt !== undefined && typeof input.offsetMinutes === 'number') {
       throw scheduleProblem('give either remindAt or offsetMinutes, not both');
     }
     if (input.remindAt !== undefined) {
@@ -190,7 +205,7 @@ export class RemindersService {
       }
       return { remindAt: input.remindAt, offsetMinutes: null };
     }
-    if (input.offsetMinutes !== undefined) return { offsetMinutes: input.offsetMinutes };
+    if (typeof input.offsetMinutes === 'number') return { offsetMinutes: input.offsetMinutes };
     return undefined;
   }
 

@@ -378,6 +378,13 @@ describe('Tags (e2e): core + tags alone', () => {
         'c',
       ]);
       expect(second.body.nextCursor).toBeNull();
+      // A cursor belongs to its list: not to another task's tags, nor to GET /tags.
+      const other = await createTask('other');
+      expectProblem(
+        await http.get(`/tasks/${other.id}/tags?limit=2&cursor=${first.body.nextCursor}`),
+        400,
+      );
+      expectProblem(await http.get(`/tags?limit=2&cursor=${first.body.nextCursor}`), 400);
     });
 
     it('is a 404 for an unknown task or tag on every route, and nothing changes', async () => {

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  INSTANT_KEY,
+  Keyset,
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
+  Position,
+  SortKey,
   Task,
+  keyset,
+  namedParameters,
   sqlState,
   violatedConstraint,
 } from '@task-api/core';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TagMatch } from './dto/task-tags-filter.dto';
-import { TAG_NAME_UNIQUE_INDEX, Tag } from './tag.entity';
+import { TAG_NAME_MAX_LENGTH, TAG_NAME_UNIQUE_INDEX, Tag } from './tag.entity';
 import { TaskTag } from './task-tag.entity';
 
 export type NewTag = Pick<Tag, 'name' | 'color'>;
@@ -23,25 +29,44 @@ export interface TagWithCount extends Tag {
 /** What a task view shows of each of its tags. */
 export type TagSummary = Pick<Tag, 'id' | 'name' | 'color'>;
 
-/** Where a page of tags ends: tags are ordered by `lower(name)`, then id. */
-export interface TagCursor {
-  name: string;
-  id: string;
-}
+/** Tags are listed by name, case-insensitively, then id (`GET /tags`, `GET /tasks/:id/tags`). */
+const BY_NAME: SortKey = {
+  sql: 'lower(tag.name)',
+  type: { kind: 'text', maxLength: TAG_NAME_MAX_LENGTH },
+  fromParameter: (parameter) => `lower(${parameter})`,
+};
+export const TAG_ORDER = keyset({
+  list: 'GET /tags',
+  sort: 'name',
+  key: BY_NAME,
+  id: 'tag.id',
+  descending: false,
+});
+export const TASK_TAG_ORDER = keyset({
+  list: 'GET /tasks/:taskId/tags',
+  sort: 'name',
+  key: BY_NAME,
+  id: 'tag.id',
+  descending: false,
+});
+
+/** The tasks carrying a tag, newest first (`GET /tags/:id/tasks`). */
+export const TAGGED_TASK_ORDER = keyset({
+  list: 'GET /tags/:id/tasks',
+  sort: '-createdAt',
+  key: { sql: 'task.created_at', type: INSTANT_KEY },
+  id: 'task.id',
+  descending: true,
+});
 
 export interface TagListCriteria {
   /** Case-insensitive name prefix. */
   prefix?: string;
   /** Only the tags of this task. */
   taskId?: string;
-  after?: TagCursor;
+  order: Keyset;
+  after?: Position;
   limit: number;
-}
-
-/** Where a page of a tag's tasks ends: newest task first, then id. */
-export interface TaggedTaskCursor {
-  createdAt: string;
-  id: string;
 }
 
 /** The `GET /tasks` filter, already validated. */
@@ -145,12 +170,9 @@ export class TagsRepository {
         { taskId: criteria.taskId },
       );
     }
-    if (criteria.after) {
-      query.andWhere('(lower(tag.name), tag.id) > (lower(:afterName), CAST(:afterId AS uuid))', {
-        afterName: criteria.after.name,
-        afterId: criteria.after.id,
-      });
-    }
+    const { bind, parameters } = namedParameters();
+    const after = criteria.order.after(criteria.after, bind);
+    if (after) query.andWhere(after, parameters);
     const rows = await query
       .orderBy('lower(tag.name)', 'ASC')
       .addOrderBy('tag.id', 'ASC')
@@ -249,16 +271,13 @@ export class TagsRepository {
   }
 
   /** The tasks carrying a tag, newest first: one page. */
-  findTaskPage(tagId: string, after: TaggedTaskCursor | undefined, limit: number): Promise<Task[]> {
+  findTaskPage(tagId: string, after: Position | undefined, limit: number): Promise<Task[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(Task, 'task')
       .innerJoin(TaskTag, 'link', 'link.task_id = task.id AND link.tag_id = :tagId', { tagId });
-    if (after) {
-      query.andWhere(
-        '(task.created_at, task.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))',
-        { afterCreatedAt: after.createdAt, afterId: after.id },
-      );
-    }
+    const { bind, parameters } = namedParameters();
+    const condition = TAGGED_TASK_ORDER.after(after, bind);
+    if (condition) query.andWhere(condition, parameters);
     return query
       .orderBy('task.created_at', 'DESC')
       .addOrderBy('task.id', 'DESC')

@@ -1,6 +1,6 @@
 import { ProblemException, Task, TasksService } from '@task-api/core';
 import { EntityManager } from 'typeorm';
-import { TagWithCount, TagsRepository } from './tags.repository';
+import { TAG_ORDER, TagWithCount, TagsRepository } from './tags.repository';
 import { TagsService, etagOfTag } from './tags.service';
 
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
@@ -259,12 +259,18 @@ describe(TagsService.name, () => {
     it('fetches one more than the page to know whether another follows', async () => {
       tags.findPage.mockResolvedValue([aTag({ name: 'a' }), aTag({ name: 'b', id: OTHER_ID })]);
       const page = await sut.listTags({ limit: 1, q: 'A' });
-      expect(tags.findPage).toHaveBeenCalledWith({ prefix: 'A', after: undefined, limit: 1 });
+      expect(tags.findPage).toHaveBeenCalledWith({
+        prefix: 'A',
+        order: TAG_ORDER,
+        after: undefined,
+        limit: 1,
+      });
       expect(page.items.map((tag) => tag.name)).toEqual(['a']);
       await sut.listTags({ limit: 1, cursor: page.nextCursor! });
       expect(tags.findPage).toHaveBeenLastCalledWith({
         prefix: undefined,
-        after: { name: 'a', id: TAG_ID },
+        order: TAG_ORDER,
+        after: { value: 'a', id: TAG_ID },
         limit: 1,
       });
     });

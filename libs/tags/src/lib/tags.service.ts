@@ -1,29 +1,28 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  Keyset,
   Page,
   PageQueryDto,
   ProblemException,
   TaskDto,
   TasksService,
-  decodeCursor,
   notFound,
   assertIfMatch,
   problemType,
-  toPage,
 } from '@task-api/core';
-import { isUUID } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { AttachTagByNameDto, CreateTagDto } from './dto/create-tag.dto';
 import { ListTagsQueryDto } from './dto/list-tags-query.dto';
 import { MAX_TAGS_PER_REPLACE } from './dto/replace-task-tags.dto';
 import { TagDto } from './dto/tag.dto';
 import { UpdateTagDto } from './dto/update-tag.dto';
-import { TAG_NAME_MAX_LENGTH, Tag } from './tag.entity';
+import { Tag } from './tag.entity';
 import {
+  TAGGED_TASK_ORDER,
+  TAG_ORDER,
+  TASK_TAG_ORDER,
   TagChanges,
-  TagCursor,
   TagWithCount,
-  TaggedTaskCursor,
   TagsRepository,
   isTagNameConflict,
   missingLinkSide,
@@ -67,30 +66,6 @@ export const tagNameConflict = (name: string, existingId: string): ProblemExcept
 /** Writes that lose a race with a concurrent delete are retried this many times in all. */
 const MAX_ATTEMPTS = 3;
 
-const isTagCursor = (value: unknown): value is TagCursor => {
-  const cursor = value as TagCursor;
-  return (
-    typeof cursor === 'object' &&
-    cursor !== null &&
-    typeof cursor.name === 'string' &&
-    cursor.name.length <= TAG_NAME_MAX_LENGTH &&
-    typeof cursor.id === 'string' &&
-    isUUID(cursor.id)
-  );
-};
-
-const isTaggedTaskCursor = (value: unknown): value is TaggedTaskCursor => {
-  const cursor = value as TaggedTaskCursor;
-  return (
-    typeof cursor === 'object' &&
-    cursor !== null &&
-    typeof cursor.createdAt === 'string' &&
-    !Number.isNaN(Date.parse(cursor.createdAt)) &&
-    typeof cursor.id === 'string' &&
-    isUUID(cursor.id)
-  );
-};
-
 @Injectable()
 export class TagsService {
   constructor(
@@ -106,9 +81,14 @@ export class TagsService {
   }
 
   async listTags(query: ListTagsQueryDto): Promise<Page<TagDto>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isTagCursor) : undefined;
-    const rows = await this.tags.findPage({ prefix: query.q, after, limit: query.limit });
-    return this.tagPage(rows, query.limit);
+    const after = TAG_ORDER.decode(query.cursor);
+    const rows = await this.tags.findPage({
+      prefix: query.q,
+      order: TAG_ORDER,
+      after,
+      limit: query.limit,
+    });
+    return tagPage(TAG_ORDER, rows, query.limit);
   }
 
   async getTag(id: string): Promise<TagWithEtag> {
@@ -139,23 +119,29 @@ export class TagsService {
 
   /** The tasks carrying the tag, as full task views (with every feature's fields). */
   async listTagTasks(tagId: string, query: PageQueryDto): Promise<Page<TaskDto>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isTaggedTaskCursor) : undefined;
+    const after = TAGGED_TASK_ORDER.decode(query.cursor, tagId);
     if (!(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
     const rows = await this.tags.findTaskPage(tagId, after, query.limit);
-    const page = toPage(
+    const page = TAGGED_TASK_ORDER.page(
       rows,
       query.limit,
       (task) => task,
-      (task) => ({ createdAt: task.createdAt.toISOString(), id: task.id }),
+      (task) => ({ value: task.createdAt, id: task.id }),
+      tagId,
     );
     return { items: await this.tasks.toViews(page.items), nextCursor: page.nextCursor };
   }
 
   async listTaskTags(taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {
-    const after = query.cursor ? decodeCursor(query.cursor, isTagCursor) : undefined;
+    const after = TASK_TAG_ORDER.decode(query.cursor, taskId);
     await this.tasks.require(taskId);
-    const rows = await this.tags.findPage({ taskId, after, limit: query.limit });
-    return this.tagPage(rows, query.limit);
+    const rows = await this.tags.findPage({
+      taskId,
+      order: TASK_TAG_ORDER,
+      after,
+      limit: query.limit,
+    });
+    return tagPage(TASK_TAG_ORDER, rows, query.limit, taskId);
   }
 
   /** Idempotent: attaching a tag the task already carries changes nothing. */
@@ -228,19 +214,18 @@ export class TagsService {
       if (missing.length > 0) throw unknownTags(missing);
       await this.tags.unlinkAllBut(manager, taskId, wanted);
       await this.tags.link(taskId, wanted, manager);
-      return this.tags.findPage({ taskId, limit: MAX_TAGS_PER_REPLACE }, manager);
+      return this.tags.findPage(
+        { taskId, order: TASK_TAG_ORDER, limit: MAX_TAGS_PER_REPLACE },
+        manager,
+      );
     });
-    return this.tagPage(rows, MAX_TAGS_PER_REPLACE);
+    return tagPage(TASK_TAG_ORDER, rows, MAX_TAGS_PER_REPLACE, taskId);
   }
 
   private async requireTag(id: string): Promise<TagWithCount> {
     const tag = await this.tags.findById(id);
     if (!tag) throw notFound('Tag', id);
     return tag;
-  }
-
-  private tagPage(rows: TagWithCount[], limit: number): Page<TagDto> {
-    return toPage(rows, limit, toTagDto, (tag) => ({ name: tag.name, id: tag.id }));
   }
 
   private withEtag(tag: TagWithCount): TagWithEtag {
@@ -274,6 +259,10 @@ export class TagsService {
     if (side === 'tag' && tagId) return notFound('Tag', tagId);
     return error;
   }
+}
+
+function tagPage(order: Keyset, rows: TagWithCount[], limit: number, scope?: string): Page<TagDto> {
+  return order.page(rows, limit, toTagDto, (tag) => ({ value: tag.name, id: tag.id }), scope);
 }
 
 function unknownTags(ids: string[]): ProblemException {

@@ -53,7 +53,8 @@ describe(featureGenerator.name, () => {
       tree = seededTree();
       for (const path of SEEDED) before.set(path, read(tree, path));
       await featureGenerator(tree, { name: 'probes' });
-    });
+      // Prettier over every generated file: seconds on a busy machine.
+    }, 60_000);
 
     it('is an Nx project tagged with its own scope, with lint and test targets', () => {
       const project = readProjectConfiguration(tree, 'probes');

@@ -1,9 +1,23 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { Logger } from 'nestjs-pino';
+import { registerCors } from './cors';
+import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
+import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { setupOpenApi } from './openapi';
+import { decoratePrincipal } from './principal';
+import { RateLimits } from './rate-limit';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  problemType,
+  titleForStatus,
+  typeForStatus,
+} from './problem';
 import { requestIdOf } from './request-id';
 
 export const DEFAULT_BODY_LIMIT = 100 * 1024;
@@ -27,7 +41,63 @@ function createHttpAdapter(options: HttpOptions): FastifyAdapter {
     // On close, finish in-flight requests but drop idle keep-alive connections at once.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+}
+
+/**
+ * What Fastify refuses before routing — a path that is not valid percent-encoded UTF-8, a path
+ * parameter over 100 characters — is a 400 problem like any other bad path parameter (ids are
+ * UUIDs), not Fastify's own JSON.
+ */
+function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const problem: ProblemDetails = {
+    type: problemType('validation-error'),
+    title: 'Invalid request',
+    status: 400,
+    detail:
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A path parameter is longer than any id of this API.'
+        : 'The path is not valid percent-encoded UTF-8.',
+    instance: request.url,
+  };
+  void reply
+    .status(400)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('x-request-id', request.id)
+    .send(problem);
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers over the size limit, a
+ * malformed request line), answered as problem+json on the raw socket, which then closes.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request line and headers are larger than the limit of this API.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request was not received in time.']
+        : [400, 'The request is not valid HTTP.'];
+  const body = JSON.stringify({
+    type: typeForStatus(status),
+    title: titleForStatus(status),
+    status,
+    detail,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /**
@@ -63,6 +133,18 @@ function closeKeepAliveOnShutdown(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * What every request meets before its handler, in this order: CORS (preflights answered at once),
+ * the rate limit, then the idempotency key. Plugins that hook routes must be registered before
+ * the app's init registers them.
+ */
+async function registerEdge(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+  decoratePrincipal(fastify);
+  await registerCors(fastify, app.get<EdgeOptions>(EDGE_OPTIONS).corsOrigins ?? []);
+  await app.get(RateLimits).register(fastify);
+  app.get(IdempotencyKeys).register(fastify);
+}
+
 async function configureApp(
   app: NestFastifyApplication,
   shutdownHooks: boolean,
@@ -76,6 +158,7 @@ async function configureApp(
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(fastify);
+  await registerEdge(app, fastify);
   // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
   if (shutdownHooks) app.enableShutdownHooks();
   await app.init();

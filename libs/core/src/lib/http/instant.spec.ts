@@ -1,4 +1,4 @@
-import { parseInstant } from './instant';
+import { isInstantInRange, parseInstant } from './instant';
 
 describe(parseInstant.name, () => {
   it.each([
@@ -25,5 +25,20 @@ describe(parseInstant.name, () => {
     ['garbage', 'tomorrow'],
   ])('refuses %s', (_, value) => {
     expect(parseInstant(value)).toBeUndefined();
+  });
+});
+
+describe(isInstantInRange.name, () => {
+  it.each([
+    ['1970-01-01T00:00:00Z', true],
+    ['1970-01-01T01:00:00+01:00', true],
+    ['1970-01-01T00:59:59.999+01:00', false],
+    ['9999-12-31T23:59:59.999Z', true],
+    ['9999-12-31T23:59:59-00:01', false],
+    ['0000-01-01T00:00:00Z', false],
+  ])('%s in 1970–9999: %s', (text, inRange) => {
+    const date = parseInstant(text);
+    expect(date).toBeInstanceOf(Date);
+    expect(isInstantInRange(date as Date)).toBe(inRange);
   });
 });

@@ -34,12 +34,26 @@ export function parseInstant(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/**
+ * The instants the API accepts, once the offset is applied. Before 1970 and after 9999 a
+ * timestamp no longer round-trips as an RFC 3339 string (year 0, `+010000-...`), and a
+ * cursor holding one could not be followed.
+ */
+export const FIRST_INSTANT = new Date('1970-01-01T00:00:00Z');
+export const LAST_INSTANT = new Date('9999-12-31T23:59:59.999Z');
+
 export const INSTANT_MESSAGE =
   'must be an RFC 3339 instant with a time-zone offset, e.g. 2026-12-01T09:00:00Z';
+export const INSTANT_RANGE_MESSAGE =
+  'must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z (after its offset is applied)';
+
+export const isInstantInRange = (date: Date): boolean =>
+  date.getTime() >= FIRST_INSTANT.getTime() && date.getTime() <= LAST_INSTANT.getTime();
 
 /**
  * Marks a DTO property as an instant: the string is parsed to a `Date` before validation, and
- * anything that did not parse (left as the original value) fails with a clear message.
+ * anything that did not parse (left as the original value) or lies outside the accepted range
+ * fails with a message saying which.
  */
 export function IsInstant(): PropertyDecorator {
   return applyDecorators(
@@ -49,8 +63,9 @@ export function IsInstant(): PropertyDecorator {
     ValidateBy({
       name: 'isInstant',
       validator: {
-        validate: (value) => value instanceof Date,
-        defaultMessage: () => INSTANT_MESSAGE,
+        validate: (value) => value instanceof Date && isInstantInRange(value),
+        defaultMessage: (args) =>
+          `$property ${args?.value instanceof Date ? INSTANT_RANGE_MESSAGE : INSTANT_MESSAGE}`,
       },
     }),
   );

@@ -10,8 +10,15 @@ import {
   SwaggerModule,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { ParameterObject, SchemaObject } from '@nestjs/swagger';
+import type {
+  HeadersObject,
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger';
 import { TaskExtensions } from '../extension/task-extensions';
+import { KEY_IN_FLIGHT, KEY_REUSED } from './idempotency/idempotency-keys';
 import { PROBLEM_CONTENT_TYPE, titleForStatus, typeForStatus } from './problem';
 
 export class FieldErrorDto {
@@ -48,36 +55,43 @@ const PROBLEM_DETAILS: Record<number, string> = {
   409: 'A tag named "urgent" already exists.',
   412: 'The task has changed (its ETag is now "4"); fetch it again and retry.',
   413: 'The request body is larger than the limit of this API.',
+  429: 'Too many requests: the limit is 1200 per minute. Retry in 42 seconds.',
   415: 'The request body must be sent as application/json.',
   422: 'The request is well-formed but cannot be carried out.',
   503: 'The database is unreachable. Retry shortly.',
 };
 
+/** The problem+json response of one status, with the shared schema and an example. */
+function problemResponse(
+  status: number,
+  detail = PROBLEM_DETAILS[status] ?? titleForStatus(status),
+  type = status === 400 ? '/problems/validation-error' : typeForStatus(status),
+): ResponseObject {
+  return {
+    description: titleForStatus(status),
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+        example: {
+          type,
+          title: status === 400 ? 'Invalid request' : titleForStatus(status),
+          status,
+          detail,
+          instance: '/tasks',
+          ...(status === 400
+            ? { errors: [{ field: 'title', message: 'title should not be empty' }] }
+            : {}),
+        },
+      },
+    },
+  };
+}
+
 /** Documents error responses as problem+json with the shared schema and an example each. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: titleForStatus(status),
-        content: {
-          [PROBLEM_CONTENT_TYPE]: {
-            schema: { $ref: getSchemaPath(ProblemDetailsDto) },
-            example: {
-              type: status === 400 ? '/problems/validation-error' : typeForStatus(status),
-              title: status === 400 ? 'Invalid request' : titleForStatus(status),
-              status,
-              detail: PROBLEM_DETAILS[status] ?? titleForStatus(status),
-              instance: '/tasks',
-              ...(status === 400
-                ? { errors: [{ field: 'title', message: 'title should not be empty' }] }
-                : {}),
-            },
-          },
-        },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }
 
@@ -85,19 +99,34 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 const MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
 const MODEL_PROPERTIES = 'swagger/apiModelProperties';
 
+export interface DocumentedProperty {
+  name: string;
+  /** `@ApiProperty` options as written (`required` is absent when the property is required). */
+  options: { required?: boolean; nullable?: boolean; [option: string]: unknown };
+}
+
+/**
+ * The properties a DTO documents, with their `@ApiProperty` options: the OpenAPI document is
+ * built from these, and the validation pipe enforces their `required` and `nullable`, so the
+ * two cannot disagree.
+ */
+export function documentedProperties(dto: Type<unknown>): DocumentedProperty[] {
+  const names: string[] = Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? [];
+  return names.map((key) => {
+    const name = key.replace(/^:/, '');
+    return { name, options: Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {} };
+  });
+}
+
 /**
  * Documents every property of a query DTO as a query parameter, for handlers that take the raw
  * query (because features add parameters of their own) and validate it themselves.
  */
 export function ApiQueryFrom(dto: Type<unknown>): MethodDecorator {
-  const names: string[] = (Reflect.getMetadata(MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []).map(
-    (name: string) => name.replace(/^:/, ''),
-  );
   return applyDecorators(
-    ...names.map((name) => {
-      const options = Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {};
-      return ApiQuery({ name, required: false, ...options });
-    }),
+    ...documentedProperties(dto).map(({ name, options }) =>
+      ApiQuery({ name, required: false, ...options }),
+    ),
   );
 }
 
@@ -122,6 +151,89 @@ function documentTaskExtensions(document: OpenAPIObject, extensions: TaskExtensi
     for (const enricher of extensions.viewEnrichers()) {
       taskSchema.properties = { ...taskSchema.properties, [enricher.field]: enricher.schema };
       taskSchema.required = [...(taskSchema.required ?? []), enricher.field];
+    }
+  }
+}
+
+const IDEMPOTENCY_KEY: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe (IETF httpapi draft): a retry with the same key and the same request ' +
+    'within 24 hours gets the first response again, marked `Idempotent-Replayed: true`, and ' +
+    'does nothing again. Only successes are kept: after a 4xx or 5xx the key may be used again. ' +
+    'The same key with another body is a 422; a retry while the first request runs is a 409. ' +
+    'Up to 255 printable ASCII characters, bare or as a quoted string; a UUID is typical.',
+  schema: { type: 'string', maxLength: 255 },
+  example: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+};
+
+const RATE_LIMIT_HEADERS: HeadersObject = {
+  'Retry-After': {
+    description: 'Seconds until the budget renews.',
+    schema: { type: 'integer', example: 42 },
+  },
+  'RateLimit-Limit': {
+    description: 'Requests allowed per minute (IETF draft header; on every limited response).',
+    schema: { type: 'integer', example: 1200 },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the current minute.',
+    schema: { type: 'integer', example: 0 },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the current minute ends.',
+    schema: { type: 'integer', example: 42 },
+  },
+};
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
+
+/** Adds a problem to an operation, or, when it already has that status, says when else it comes. */
+function addProblem(
+  operation: OperationObject,
+  status: number,
+  when: string,
+  problem: { type: string; detail: string },
+): void {
+  const existing = operation.responses[status] as ResponseObject | undefined;
+  if (existing)
+    existing.description = `${existing.description.replace(/\.$/, '')}; also when ${when}`;
+  else
+    operation.responses[status] = {
+      ...problemResponse(status, problem.detail, problem.type),
+      description: `${titleForStatus(status)}: ${when}`,
+    };
+}
+
+/**
+ * What the HTTP edge adds to operations, documented once here rather than on every handler: the
+ * 429 of the rate limit (everything but the health checks), and `Idempotency-Key` on every POST
+ * with its 409 and 422.
+ */
+function documentEdge(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    parameters: { ...document.components?.parameters, IdempotencyKey: IDEMPOTENCY_KEY },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (path.startsWith('/health/')) continue;
+    for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
+      if (!HTTP_METHODS.has(method)) continue;
+      operation.responses[429] = { ...problemResponse(429), headers: RATE_LIMIT_HEADERS };
+      if (method !== 'post') continue;
+      operation.parameters = [
+        ...(operation.parameters ?? []),
+        { $ref: '#/components/parameters/IdempotencyKey' },
+      ];
+      addProblem(
+        operation,
+        409,
+        'the first request with this Idempotency-Key is still running',
+        KEY_IN_FLIGHT,
+      );
+      addProblem(operation, 422, 'this Idempotency-Key was used with another request', KEY_REUSED);
     }
   }
 }
@@ -151,16 +263,24 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Task API')
     .setDescription(
       'Tasks with tags and reminders. Errors are RFC 9457 problem details (`application/problem+json`); ' +
-        'lists are cursor-paginated; single resources carry an ETag honoured by `If-Match`.',
+        'lists are cursor-paginated; single resources carry an ETag honoured by `If-Match`. ' +
+        'Every POST accepts an `Idempotency-Key`; requests are rate-limited per caller ' +
+        '(`RateLimit-*` headers, 429 with `Retry-After`).',
     )
     .setVersion('0.1.0')
+    .setLicense('MIT', 'https://opensource.org/license/mit')
+    // Relative: the document is served by the API itself, so "Try it out" calls the same origin.
+    .addServer('/', 'The server that serves this document')
     .build();
+  // The API takes no credentials yet: said explicitly, rather than left for tools to guess.
+  config.security = [];
   const document = SwaggerModule.createDocument(app, config, {
     // Clients generate method names from these: the handlers' names, unique API-wide.
     operationIdFactory: (_controller, method) => method,
   });
   assertUniqueOperationIds(document);
   documentTaskExtensions(document, app.get(TaskExtensions));
+  documentEdge(document);
   return sortDocument(document);
 }
 

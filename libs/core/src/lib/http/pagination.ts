@@ -2,7 +2,6 @@ import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { badRequest } from './problem';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -52,42 +51,4 @@ export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });
   return PageDto;
-}
-
-export function encodeCursor(position: object): string {
-  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
-}
-
-/**
- * Decodes a cursor made by `encodeCursor`; `isPosition` checks its shape. A cursor that was
- * altered, or made for another sort order, is a 400 rather than a silently wrong page.
- */
-export function decodeCursor<T>(cursor: string, isPosition: (value: unknown) => value is T): T {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  if (!isPosition(decoded)) {
-    throw badRequest('The cursor is not valid for this list.', [
-      { field: 'cursor', message: 'is not a cursor returned by this list with the same sort' },
-    ]);
-  }
-  return decoded;
-}
-
-/** Fetches `limit + 1` rows to learn whether a next page exists, then cuts the extra one. */
-export function toPage<Row, Item>(
-  rows: Row[],
-  limit: number,
-  toItem: (row: Row) => Item,
-  cursorOf: (row: Row) => object,
-): Page<Item> {
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  return {
-    items: pageRows.map(toItem),
-    nextCursor: hasMore ? encodeCursor(cursorOf(pageRows[pageRows.length - 1])) : null,
-  };
 }

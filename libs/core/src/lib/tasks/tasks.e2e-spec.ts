@@ -294,20 +294,64 @@ describe('Tasks (e2e)', () => {
       await http.get('/tasks?limit=201').expect(400);
     });
 
-    it('refuses a cursor that was tampered with or made for another sort', async () => {
+    it('refuses a cursor that was tampered with, truncated or made for another sort', async () => {
       await createTask({ title: 'one' });
       await createTask({ title: 'two' });
       const page = (await http.get('/tasks?limit=1').expect(200)).body;
-      const tampered = Buffer.from(
-        JSON.stringify({ sort: '-createdAt', value: 'yesterday', id: 'x' }),
-      ).toString('base64url');
-      for (const cursor of ['not-a-cursor', tampered, `${page.nextCursor}x`]) {
+      const [payload, mac] = (page.nextCursor as string).split('.');
+      const [, id] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const edited = (position: unknown[]) =>
+        `${Buffer.from(JSON.stringify(position)).toString('base64url')}.${mac}`;
+      const oldStyle = Buffer.from(JSON.stringify({ sort: '-createdAt', value: '1', id })).toString(
+        'base64url',
+      );
+      const bad = [
+        'not-a-cursor',
+        oldStyle,
+        edited(['1', id]),
+        edited(['yesterday', 'x']),
+        `${page.nextCursor}x`,
+        page.nextCursor.slice(0, -2),
+        page.nextCursor.slice(2),
+      ];
+      for (const cursor of bad) {
         const response = await http.get(`/tasks?cursor=${encodeURIComponent(cursor)}`).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
         expect(response.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
       }
-      await http.get(`/tasks?sort=priority&cursor=${page.nextCursor}`).expect(400);
+      const otherSort = await http.get(`/tasks?sort=priority&cursor=${page.nextCursor}`);
+      expect(otherSort.status).toBe(400);
+      expect(otherSort.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     });
+
+    it.each(['dueAt', '-dueAt', 'createdAt'])(
+      'follows every cursor it hands out, whatever year a row holds (sort=%s)',
+      async (sort) => {
+        // Rows written before instants were range-checked can hold any year PostgreSQL keeps.
+        await db.query(
+          `INSERT INTO tasks (title, due_at, created_at) VALUES
+             ('year 0', '0001-01-01 00:00:00+00 BC', '0001-01-01 00:00:00+00 BC'),
+             ('year 1', '0001-06-01 12:00:00+00', '0001-06-01 12:00:00+00'),
+             ('1969', '1969-12-31 23:59:59.999+00', '1969-12-31 23:59:59.999+00'),
+             ('9999', '9999-12-31 23:59:59.999+00', '9999-12-31 23:59:59.999+00'),
+             ('no due date', NULL, now())`,
+        );
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const query = `/tasks?limit=1&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`;
+          const page: { items: { title: string }[]; nextCursor: string | null } = (
+            await http.get(query).expect(200)
+          ).body;
+          seen.push(...page.items.map((task) => task.title));
+          cursor = page.nextCursor;
+        } while (cursor && seen.length <= 5);
+        expect([...seen].sort()).toEqual(['1969', '9999', 'no due date', 'year 0', 'year 1']);
+        expect(seen.slice(0, 2)).toEqual(
+          sort === '-dueAt' ? ['9999', '1969'] : ['year 0', 'year 1'],
+        );
+      },
+    );
   });
 
   describe('bad input: problem+json, and nothing changes', () => {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { TASK_PRIORITIES, Task } from './task.entity';
-import { TaskSort } from './dto/list-tasks-query.dto';
+import { INSTANT_KEY, Keyset, Position, SortKey, keyset, namedParameters } from '../query/keyset';
+import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
   Task,
@@ -10,65 +11,44 @@ export type NewTask = Pick<
 >;
 export type TaskChanges = Partial<NewTask>;
 
-/** Where a page ends: the sort it was made for, the sort key of its last task, and its id. */
-export interface TaskCursor {
-  sort: TaskSort;
-  value: string | null;
-  id: string;
-}
-
 export interface TaskListCriteria {
   statuses?: readonly string[];
   priorities?: readonly string[];
   dueBefore?: Date;
   dueAfter?: Date;
   search?: string;
-  sort: TaskSort;
-  after?: TaskCursor;
+  order: Keyset;
+  after?: Position;
   limit: number;
 }
 
-interface SortKey {
-  column: string;
-  property: keyof Task;
-  nullable: boolean;
-  cast: string;
-}
-
-const SORT_KEYS: Record<string, SortKey> = {
-  createdAt: {
-    column: 'task.created_at',
-    property: 'createdAt',
-    nullable: false,
-    cast: 'timestamptz',
-  },
-  dueAt: { column: 'task.due_at', property: 'dueAt', nullable: true, cast: 'timestamptz' },
+/** The sort keys of tasks, named as the task properties they sort by. */
+const SORT_KEYS = {
+  createdAt: { sql: 'task.created_at', type: INSTANT_KEY },
+  dueAt: { sql: 'task.due_at', type: INSTANT_KEY, nullable: true },
   priority: {
-    column: 'task.priority',
-    property: 'priority',
-    nullable: false,
-    cast: 'task_priority',
+    sql: 'task.priority',
+    type: { kind: 'enum', values: TASK_PRIORITIES, sqlType: 'task_priority' },
   },
-};
+} satisfies Record<string, SortKey>;
 
-export function parseSort(sort: TaskSort): { key: SortKey; descending: boolean } {
-  const descending = sort.startsWith('-');
-  return { key: SORT_KEYS[descending ? sort.slice(1) : sort], descending };
-}
+/** The task property a sort orders by: `-dueAt` → `dueAt`. */
+export const sortPropertyOf = (sort: TaskSort): keyof typeof SORT_KEYS =>
+  sort.replace(/^-/, '') as keyof typeof SORT_KEYS;
 
-/** The sort key of a task as it is written into a cursor. */
-export function sortValueOf(task: Task, sort: TaskSort): string | null {
-  const value = task[parseSort(sort).key.property];
-  return value instanceof Date ? value.toISOString() : ((value as string | null) ?? null);
-}
-
-export function isValidSortValue(sort: TaskSort, value: unknown): boolean {
-  const { key } = parseSort(sort);
-  if (value === null) return key.nullable;
-  if (typeof value !== 'string') return false;
-  if (key.cast === 'task_priority') return (TASK_PRIORITIES as readonly string[]).includes(value);
-  return !Number.isNaN(Date.parse(value));
-}
+/** The order and cursors of `GET /tasks` for each `sort`. */
+export const TASK_ORDERS = Object.fromEntries(
+  TASK_SORTS.map((sort) => {
+    const order = keyset({
+      list: 'GET /tasks',
+      sort,
+      key: SORT_KEYS[sortPropertyOf(sort)],
+      id: 'task.id',
+      descending: sort.startsWith('-'),
+    });
+    return [sort, order];
+  }),
+) as Record<TaskSort, Keyset>;
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -165,28 +145,13 @@ export class TasksRepository {
   }
 
   private applyKeyset(query: SelectQueryBuilder<Task>, criteria: TaskListCriteria): void {
-    const { key, descending } = parseSort(criteria.sort);
+    const { bind, parameters } = namedParameters();
+    const after = criteria.order.after(criteria.after, bind);
+    if (after) query.andWhere(after, parameters);
+    const { key, descending } = criteria.order.definition;
     const direction = descending ? 'DESC' : 'ASC';
-    const after = criteria.after;
-    if (after) {
-      const comparison = descending ? '<' : '>';
-      const position = { cursorValue: after.value, cursorId: after.id };
-      if (after.value === null) {
-        // Only tasks without a sort value remain (they sort last), ordered by id.
-        query.andWhere(`${key.column} IS NULL AND task.id ${comparison} :cursorId`, position);
-      } else {
-        const afterRow = `(${key.column}, task.id) ${comparison} (CAST(:cursorValue AS ${key.cast}), CAST(:cursorId AS uuid))`;
-        query.andWhere(
-          key.nullable ? `(${afterRow} OR ${key.column} IS NULL)` : afterRow,
-          position,
-        );
-      }
-    }
-    // `NULLS LAST` only where a column can be null: on a NOT NULL column it changes no result,
-    // but PostgreSQL would no longer match the order to the (column, id) index read backward
-    // (`DESC` means `NULLS FIRST` there) and sort the whole table for every page instead.
     query
-      .orderBy(key.column, direction, key.nullable ? 'NULLS LAST' : undefined)
+      .orderBy(key.sql, direction, key.nullable ? 'NULLS LAST' : undefined)
       .addOrderBy('task.id', direction);
   }
 

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { ProblemException } from '../http/problem';
 import { Task } from './task.entity';
-import { TasksRepository } from './tasks.repository';
+import { TASK_ORDERS, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 const manager = {} as EntityManager;
@@ -172,7 +172,7 @@ describe(TasksService.name, () => {
       expect(repository.findPage.mock.calls[0][0]).toMatchObject({
         statuses: ['todo'],
         limit: 50,
-        sort: '-createdAt',
+        order: TASK_ORDERS['-createdAt'],
       });
       await expect(sut.list({ owner: 'me' })).rejects.toMatchObject({ status: 400 });
     });

@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { SelectQueryBuilder } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { assertIfMatch } from '../http/etag';
-import { badRequest, notFound } from '../http/problem';
-import { Page, decodeCursor, toPage } from '../http/pagination';
+import { notFound } from '../http/problem';
+import { Page } from '../http/pagination';
 import { validatePlain } from '../http/validation';
 import { CreateTaskDto } from './dto/create-task.dto';
-import { ListTasksQueryDto, TASK_SORTS } from './dto/list-tasks-query.dto';
+import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 import { TaskDto, toTaskDto } from './dto/task.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { Task } from './task.entity';
-import {
-  TaskChanges,
-  TaskCursor,
-  TasksRepository,
-  isValidSortValue,
-  sortValueOf,
-} from './tasks.repository';
+import { TASK_ORDERS, TaskChanges, TasksRepository, sortPropertyOf } from './tasks.repository';
 
 /** A task view with its ETag, for the controller to put in the header. */
 export interface TaskWithEtag {
@@ -26,18 +19,6 @@ export interface TaskWithEtag {
 }
 
 export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
-
-const isTaskCursor = (value: unknown): value is TaskCursor => {
-  const cursor = value as TaskCursor;
-  return (
-    typeof cursor === 'object' &&
-    cursor !== null &&
-    (TASK_SORTS as readonly string[]).includes(cursor.sort) &&
-    typeof cursor.id === 'string' &&
-    isUUID(cursor.id) &&
-    isValidSortValue(cursor.sort, cursor.value)
-  );
-};
 
 @Injectable()
 export class TasksService {
@@ -106,12 +87,8 @@ export class TasksService {
       Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)),
     );
     const query = validatePlain(ListTasksQueryDto, coreRaw);
-    const after = query.cursor ? decodeCursor(query.cursor, isTaskCursor) : undefined;
-    if (after && after.sort !== query.sort) {
-      throw badRequest('The cursor was made for another sort order.', [
-        { field: 'cursor', message: `was made for sort=${after.sort}` },
-      ]);
-    }
+    const order = TASK_ORDERS[query.sort];
+    const after = order.decode(query.cursor);
     const rows = await this.tasks.findPage(
       {
         statuses: query.status,
@@ -119,21 +96,18 @@ export class TasksService {
         dueBefore: query.dueBefore,
         dueAfter: query.dueAfter,
         search: query.q,
-        sort: query.sort,
+        order,
         after,
         limit: query.limit,
       },
       (builder) => this.applyFeatureFilters(rawQuery, builder),
     );
-    const page = toPage(
+    const sortProperty = sortPropertyOf(query.sort);
+    const page = order.page(
       rows,
       query.limit,
       (task) => task,
-      (task) => ({
-        sort: query.sort,
-        value: sortValueOf(task, query.sort),
-        id: task.id,
-      }),
+      (task) => ({ value: task[sortProperty], id: task.id }),
     );
     return { items: await this.toViews(page.items), nextCursor: page.nextCursor };
   }

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsInstant } from '@task-api/core';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsInstant, TextLength } from '@task-api/core';
+import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { MAX_OFFSET_MINUTES } from '../reminder.entity';
 
 /** Exactly one of `remindAt` and `offsetMinutes` (checked by the service, which names both). */
@@ -29,17 +20,20 @@ export class CreateReminderDto {
   remindAt?: Date;
 
   @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
     minimum: 0,
     maximum: MAX_OFFSET_MINUTES,
     description:
-      'Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`.',
+      'Relative: minutes before the task is due (422 if it has no due date). Not with `remindAt`; ' +
+      '`null` says "not relative", so it may come with a `remindAt`.',
     example: 30,
   })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_OFFSET_MINUTES)
-  offsetMinutes?: number;
+  offsetMinutes?: number | null;
 
   @ApiPropertyOptional({
     type: String,
@@ -47,10 +41,9 @@ export class CreateReminderDto {
     maxLength: 500,
     example: 'Bring the photos.',
   })
-  @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @TextLength(0, 500)
   note?: string | null;
 }
 

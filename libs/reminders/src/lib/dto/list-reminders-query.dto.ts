@@ -15,7 +15,7 @@ export class ListRemindersQueryDto extends PageQueryDto {
     description: 'One or several statuses, comma-separated or repeated.',
     type: [String],
     enum: REMINDER_STATUSES,
-    example: 'scheduled,failed',
+    example: ['scheduled', 'failed'],
   })
   @IsOptional()
   @Transform(commaList)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateIf } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { TAG_NAME_MAX_LENGTH } from '../tag.entity';
 import { COLOR_EXAMPLE, IsTagColor, IsTagName, NAME_EXAMPLE } from './tag-fields';
 
@@ -7,7 +7,8 @@ export class CreateTagDto {
   @ApiProperty({
     minLength: 1,
     maxLength: TAG_NAME_MAX_LENGTH,
-    description: 'Trimmed; unique case-insensitively.',
+    description:
+      'Trimmed; unique case-insensitively; at least one visible character, no comma, no control character.',
     example: NAME_EXAMPLE,
   })
   @IsTagName()
@@ -20,7 +21,6 @@ export class CreateTagDto {
     description: '`#rrggbb` in any case; stored and returned lowercase.',
     example: COLOR_EXAMPLE,
   })
-  @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsTagColor()
   color?: string | null;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@task-api/core';
+import { IsOptional, IsString } from 'class-validator';
+import { PageQueryDto, TextLength } from '@task-api/core';
 import { TAG_NAME_MAX_LENGTH } from '../tag.entity';
 
 export class ListTagsQueryDto extends PageQueryDto {
@@ -11,6 +11,6 @@ export class ListTagsQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(TAG_NAME_MAX_LENGTH)
+  @TextLength(0, TAG_NAME_MAX_LENGTH)
   q?: string;
 }

@@ -6,9 +6,8 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Length,
 } from 'class-validator';
-import { commaList } from '@task-api/core';
+import { TextLength, commaList } from '@task-api/core';
 import { TAG_NAME_MAX_LENGTH } from '../tag.entity';
 
 export const TAG_MATCHES = ['any', 'all', 'none'] as const;
@@ -25,7 +24,7 @@ export class TaskTagsFilterDto {
   @ArrayNotEmpty({ message: 'tags must name at least one tag' })
   @ArrayMaxSize(MAX_FILTER_TAGS)
   @IsString({ each: true })
-  @Length(1, TAG_NAME_MAX_LENGTH, { each: true })
+  @TextLength(1, TAG_NAME_MAX_LENGTH, { each: true })
   tags?: string[];
 
   @IsOptional()

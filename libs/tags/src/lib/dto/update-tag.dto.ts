@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateIf } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { TAG_NAME_MAX_LENGTH } from '../tag.entity';
 import { COLOR_EXAMPLE, IsTagColor, IsTagName } from './tag-fields';
 
 /** Rename and/or recolor; `color: null` removes the color, a name cannot be null. */
 export class UpdateTagDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: TAG_NAME_MAX_LENGTH, example: 'Urgent' })
-  @ValidateIf((_, value) => value !== undefined)
+  @IsOptional()
   @IsTagName()
   name?: string;
 
@@ -16,7 +16,6 @@ export class UpdateTagDto {
     pattern: '^#[0-9a-fA-F]{6}$',
     example: COLOR_EXAMPLE,
   })
-  @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsTagColor()
   color?: string | null;

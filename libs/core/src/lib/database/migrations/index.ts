@@ -1,5 +1,10 @@
 import { Foundation1764450000000 } from './1764450000000-Foundation';
 import { TasksDueAtDescendingIndex1795990188563 } from './1795990188563-TasksDueAtDescendingIndex';
+import { IdempotencyKeys1796021502348 } from './1796021502348-IdempotencyKeys';
 
 /** Core's migrations; the app runs them with every feature's, as one list ordered by timestamp. */
-export const coreMigrations = [Foundation1764450000000, TasksDueAtDescendingIndex1795990188563];
+export const coreMigrations = [
+  Foundation1764450000000,
+  TasksDueAtDescendingIndex1795990188563,
+  IdempotencyKeys1796021502348,
+];

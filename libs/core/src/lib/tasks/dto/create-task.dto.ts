@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IsInstant } from '../../http/instant';
+import { TextLength } from '../../http/text';
 import { TASK_PRIORITIES, TASK_STATUSES, TaskPriority, TaskStatus } from '../task.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -10,14 +11,13 @@ export class CreateTaskDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Renew passport' })
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @TextLength(1, 200)
   title: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, example: 'Photos first.' })
-  @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsString()
-  @MaxLength(10000)
+  @TextLength(0, 10000)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'todo', example: 'todo' })
@@ -37,7 +37,6 @@ export class CreateTaskDto {
     description: 'RFC 3339 instant with an offset; a naive date-time is refused.',
     example: '2026-12-01T09:00:00Z',
   })
-  @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsInstant()
   dueAt?: Date | null;

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../../http/pagination';
+import { TextLength } from '../../http/text';
 import { TASK_PRIORITIES, TASK_STATUSES, TaskPriority, TaskStatus } from '../task.entity';
 
 export const TASK_SORTS = [
@@ -27,7 +28,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several statuses, comma-separated or repeated.',
     type: [String],
     enum: TASK_STATUSES,
-    example: 'todo,in_progress',
+    example: ['todo', 'in_progress'],
   })
   @IsOptional()
   @Transform(commaList)
@@ -38,7 +39,7 @@ export class ListTasksQueryDto extends PageQueryDto {
     description: 'One or several priorities, comma-separated or repeated.',
     type: [String],
     enum: TASK_PRIORITIES,
-    example: 'high,urgent',
+    example: ['high', 'urgent'],
   })
   @IsOptional()
   @Transform(commaList)
@@ -69,7 +70,7 @@ export class ListTasksQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @TextLength(0, 200)
   q?: string;
 
   @ApiPropertyOptional({

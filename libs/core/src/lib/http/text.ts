@@ -1,0 +1,97 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
+import { FieldError } from './problem';
+
+/**
+ * Text rules that hold for every string a client sends (SPEC §6), applied by the validation
+ * pipe to bodies, query strings and path parameters alike, before any DTO sees them.
+ */
+
+/** PostgreSQL cannot store U+0000 in text: refused rather than failing in the database. */
+const NUL = '\u0000';
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The problems of the strings inside `value` (walked through arrays and objects), each named by
+ * the field that holds it: `tagIds` for an element of `tagIds`, `a.b` for a nested property.
+ */
+export function textProblems(value: unknown, field: string): FieldError[] {
+  if (typeof value === 'string') return stringProblems(value, field);
+  if (Array.isArray(value)) return value.flatMap((item) => textProblems(item, field));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      textProblems(item, field ? `${field}.${key}` : key),
+    );
+  }
+  return [];
+}
+
+function stringProblems(value: string, field: string): FieldError[] {
+  const problems: FieldError[] = [];
+  if (value.includes(NUL)) {
+    problems.push({ field, message: `${field} must not contain NUL (U+0000)` });
+  }
+  // A lone surrogate has no UTF-8 form: the driver would silently store U+FFFD instead.
+  if (LONE_SURROGATE.test(value)) {
+    problems.push({
+      field,
+      message: `${field} must be valid Unicode text (it has an unpaired surrogate)`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Every string inside `value` in Unicode NFC, the one form the API stores and compares.
+ * `value` is parsed input (JSON, a query string, path parameters): its objects are plain data.
+ */
+export function normalizeText<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(normalizeText) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as object).map(([key, item]) => [key, normalizeText(item)]),
+    ) as T;
+  }
+  return value;
+}
+
+/** What PostgreSQL's `varchar(n)` counts: code points, not UTF-16 units nor graphemes. */
+export const codePointLength = (value: string): number => {
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
+};
+
+/**
+ * A string of `min` to `max` code points, so that whatever passes fits its column.
+ * (class-validator's `Length` counts UTF-16 units minus variation selectors, which the
+ * database does count.)
+ */
+export function TextLength(
+  min: number,
+  max: number,
+  validationOptions?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'textLength',
+      constraints: [min, max],
+      validator: {
+        validate: (value) => {
+          if (typeof value !== 'string') return false;
+          const length = codePointLength(value);
+          return length >= min && length <= max;
+        },
+        defaultMessage: (args) => {
+          if (typeof args?.value !== 'string') return '$property must be a string';
+          if (min > 0 && args.value.length === 0) return '$property must not be empty';
+          return min > 0
+            ? `$property must be ${min} to ${max} characters long (Unicode code points)`
+            : `$property must be at most ${max} characters long (Unicode code points)`;
+        },
+      },
+    },
+    validationOptions,
+  );
+}

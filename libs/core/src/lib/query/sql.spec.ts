@@ -1,0 +1,26 @@
+import { EMPTY_SQL, Sql, joinSql, raw, sql } from './sql';
+
+describe(Sql.name, () => {
+  it('binds values as numbered parameters', () => {
+    const fragment = sql`SELECT * FROM tasks WHERE title = ${"it's"} AND version > ${2}`;
+    expect(fragment.text).toBe('SELECT * FROM tasks WHERE title = $1 AND version > $2');
+    expect(fragment.values).toEqual(["it's", 2]);
+  });
+
+  it('inlines nested fragments and renumbers their parameters', () => {
+    const inner = sql`EXISTS (SELECT 1 FROM tags WHERE id = ${'t'} AND name = ${'n'})`;
+    const outer = sql`SELECT ${raw('task.id')} FROM tasks task WHERE a = ${1} AND ${inner} LIMIT ${5}`;
+    expect(outer.text).toBe(
+      'SELECT task.id FROM tasks task WHERE a = $1 AND EXISTS (SELECT 1 FROM tags WHERE id = $2 AND name = $3) LIMIT $4',
+    );
+    expect(outer.values).toEqual([1, 't', 'n', 5]);
+  });
+
+  it('joins fragments with a separator, and nothing to the empty fragment', () => {
+    const joined = joinSql([sql`a = ${1}`, raw('b IS NULL'), sql`c = ${3}`], ' AND ');
+    expect(joined.text).toBe('a = $1 AND b IS NULL AND c = $2');
+    expect(joined.values).toEqual([1, 3]);
+    expect(joinSql([], ' AND ')).toEqual(EMPTY_SQL);
+    expect(sql`x${EMPTY_SQL}y`.text).toBe('xy');
+  });
+});
