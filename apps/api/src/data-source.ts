@@ -11,4 +11,10 @@ import { migrations } from './migrations';
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL must be set for the TypeORM CLI');
 
-export default new DataSource({ ...postgresOptions(url, migrations), entities });
+export default new DataSource({
+  ...postgresOptions(url, migrations),
+  entities,
+  // As the app runs them: each migration in its own transaction, so one that builds an index
+  // CONCURRENTLY (outside any transaction) can run.
+  migrationsTransactionMode: 'each',
+});
