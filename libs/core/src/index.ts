@@ -9,7 +9,7 @@ export {
   etagOf,
   type TaskPageRequest,
 } from './lib/tasks/tasks.service';
-export { TASK_ORDERS } from './lib/tasks/tasks.repository';
+export { TASK_ORDERS, type TaskChanges } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
 
@@ -21,6 +21,7 @@ export {
   type TaskViewField,
   type TaskListFilter,
   type TaskChangeListener,
+  type TaskChangeAmender,
   type TaskChange,
 } from './lib/extension/task-extensions';
 export type { FeatureManifest } from './lib/extension/feature-manifest';

@@ -81,12 +81,17 @@ export class TasksService {
       const before = await this.tasks.findForUpdate(manager, id);
       if (!before) throw notFound('Task', id);
       assertIfMatch('task', etagOf(before), ifMatch);
-      const changes = changesOf(before, input);
-      const changed = Object.keys(changes) as (keyof Task)[];
-      if (changed.length > 0) {
-        const after = await this.tasks.update(manager, id, changes);
-        const listeners = this.extensions.listenersOf(changed);
-        await this.extensions.notifyUpdated(manager, { before, after }, listeners);
+      const proposed = changesOf(before, input);
+      if (Object.keys(proposed).length > 0) {
+        // Amenders first: the row is written once, and listeners see the final change.
+        const amended = await this.extensions.amend(manager, before, proposed);
+        const changes = realChanges(before, amended);
+        const changed = Object.keys(changes) as (keyof Task)[];
+        if (changed.length > 0) {
+          const after = await this.tasks.update(manager, id, changes);
+          const listeners = this.extensions.listenersOf(changed);
+          await this.extensions.notifyUpdated(manager, { before, after }, listeners);
+        }
       }
       return this.tasks.findView(id, manager);
     });
@@ -165,6 +170,17 @@ function toPage(rows: TaskPageRow[], order: Keyset, limit: number, scope?: strin
     scope,
   );
   return new TaskViewPage(jsonPage(page.items, page.nextCursor).json, page.items.length);
+}
+
+/** What an amendment left that really differs from the task as it was. */
+function realChanges(before: Task, changes: TaskChanges): TaskChanges {
+  const differs = ([property, value]: [string, unknown]): boolean => {
+    const was = before[property as keyof TaskChanges];
+    return value instanceof Date || was instanceof Date
+      ? !(value instanceof Date && was instanceof Date && value.getTime() === was.getTime())
+      : value !== was;
+  };
+  return Object.fromEntries(Object.entries(changes).filter(differs)) as TaskChanges;
 }
 
 /** Only the fields that really change; `completedAt` follows the status in and out of done. */
