@@ -1,9 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TestAppOptions, createTestApp } from '@task-api/core/testing';
-import { RecurrenceModule } from './lib/recurrence.module';
 import { recurrenceMigrations } from './lib/migrations';
+import { RecurrenceModule } from './lib/recurrence.module';
 
-/** Core + recurrence alone, as the recurrence e2e suite boots it. */
+/** Core + recurrence alone (plus what `options` adds), as the recurrence e2e suites boot it. */
 export function createRecurrenceTestApp(
   options: TestAppOptions = {},
 ): Promise<NestFastifyApplication> {

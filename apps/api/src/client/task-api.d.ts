@@ -34,52 +34,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/recurrence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List recurrence
-         * @description Newest first, cursor-paginated.
-         */
-        get: operations["listRecurrence"];
-        put?: never;
-        /**
-         * Create a recurrence
-         * @description For the task named in `taskId`.
-         */
-        post: operations["createRecurrence"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/recurrence/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a recurrence */
-        get: operations["getRecurrence"];
-        put?: never;
-        post?: never;
-        /** Delete a recurrence */
-        delete: operations["deleteRecurrence"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a recurrence
-         * @description Only the fields sent change.
-         */
-        patch: operations["updateRecurrence"];
-        trace?: never;
-    };
     "/reminders": {
         parameters: {
             query?: never;
@@ -292,13 +246,40 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a task's recurrence
-         * @description Newest first, cursor-paginated.
+         * Get a task’s recurrence
+         * @description 404 when it does not recur.
          */
-        get: operations["listTaskRecurrence"];
+        get: operations["getTaskRecurrence"];
+        /**
+         * Make a task recur
+         * @description Sets the rule (a rule already set is replaced; its history stays). The task’s current `dueAt` is the first occurrence (DTSTART); completing the task moves it to the next one. 422 when the task has no `dueAt`.
+         */
+        put: operations["putTaskRecurrence"];
+        post?: never;
+        /**
+         * Stop a task recurring
+         * @description The task stays as it is; the history of its completions goes.
+         */
+        delete: operations["deleteTaskRecurrence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{taskId}/recurrence/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a task’s completed occurrences
+         * @description Oldest first, cursor-paginated: each with its `dueAt` and when it was completed.
+         */
+        get: operations["listTaskRecurrenceHistory"];
         put?: never;
-        /** Create a recurrence for a task */
-        post: operations["createTaskRecurrence"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -397,19 +378,6 @@ export interface components {
              */
             color?: string | null;
         };
-        CreateRecurrenceDto: {
-            /**
-             * @description Trimmed; not blank.
-             * @example Bring the old passport and two photos.
-             */
-            body: string;
-            /**
-             * Format: uuid
-             * @description The task it belongs to; 404 if it does not exist.
-             * @example 0b5e3c1a-7f2d-4e8a-9c6b-1d2e3f4a5b6c
-             */
-            taskId: string;
-        };
         CreateReminderDto: {
             /**
              * Format: uuid
@@ -466,13 +434,6 @@ export interface components {
              */
             dueAt?: string | null;
         };
-        CreateTaskRecurrenceDto: {
-            /**
-             * @description Trimmed; not blank.
-             * @example Bring the old passport and two photos.
-             */
-            body: string;
-        };
         CreateTaskReminderDto: {
             /**
              * Format: date-time
@@ -507,32 +468,61 @@ export interface components {
             instance: string;
             errors?: components["schemas"]["FieldErrorDto"][];
         };
-        RecurrenceDto: {
+        PutRecurrenceDto: {
+            /**
+             * @description An RFC 5545 RRULE value, without `RRULE:` or DTSTART (the task’s `dueAt` is the start): FREQ is HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY; COUNT or UNTIL (a UTC date-time, `20271231T230000Z`) end it.
+             * @example FREQ=WEEKLY;BYDAY=MO,TH
+             */
+            rule: string;
+            /**
+             * @description An IANA time zone; wall-clock time is kept in it across DST changes.
+             * @example Europe/Berlin
+             */
+            timezone: string;
+        };
+        RecurrenceCompletionDto: {
             /**
              * Format: uuid
              * @example 7c1f9e2a-3b4d-4c5e-8f6a-0b1c2d3e4f5a
              */
             id: string;
             /**
-             * Format: uuid
-             * @example 0b5e3c1a-7f2d-4e8a-9c6b-1d2e3f4a5b6c
+             * Format: date-time
+             * @description The occurrence completed: the task’s `dueAt` then.
+             * @example 2026-11-30T08:00:00.000Z
              */
-            taskId: string;
-            /** @example Bring the old passport and two photos. */
-            body: string;
+            dueAt: string;
             /**
              * Format: date-time
-             * @example 2026-11-29T10:00:00.000Z
+             * @example 2026-11-30T09:12:44.120Z
              */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-29T10:00:00.000Z
-             */
-            updatedAt: string;
+            completedAt: string;
         };
-        RecurrencePageDto: {
-            items: components["schemas"]["RecurrenceDto"][];
+        RecurrenceDto: {
+            /**
+             * @description An RFC 5545 RRULE value: FREQ (HOURLY to YEARLY), COUNT or UNTIL (UTC).
+             * @example FREQ=WEEKLY;BYDAY=MO,TH
+             */
+            rule: string;
+            /**
+             * @description The IANA zone the rule is evaluated in.
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @description The occurrence after the task’s current `dueAt`; null when the rule has none.
+             * @example 2026-12-03T08:00:00.000Z
+             */
+            nextDueAt: string | null;
+            /**
+             * @description Occurrences completed so far.
+             * @example 2
+             */
+            completedCount: number;
+        };
+        RecurrenceHistoryPageDto: {
+            items: components["schemas"]["RecurrenceCompletionDto"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -756,15 +746,13 @@ export interface components {
             tags: components["schemas"]["TagSummaryDto"][];
             /** @description The reminders of the task, by `remindAt`. */
             reminders: components["schemas"]["ReminderDto"][];
+            /** @description How the task recurs, or null (contributed by the recurrence library). */
+            recurrence: components["schemas"]["RecurrenceDto"] | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
-        };
-        UpdateRecurrenceDto: {
-            /** @example Bring the old passport, two photos and the form. */
-            body?: string;
         };
         UpdateReminderDto: {
             /**
@@ -882,600 +870,6 @@ export interface operations {
                      *       "title": "Service Unavailable",
                      *       "status": 503,
                      *       "detail": "The database is unreachable. Retry shortly.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    listRecurrence: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from the `nextCursor` of the previous page. */
-                cursor?: string;
-                /** @description Only the recurrence of this task. */
-                taskId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecurrencePageDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/validation-error",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "The request is invalid.",
-                     *       "instance": "/tasks",
-                     *       "errors": [
-                     *         {
-                     *           "field": "title",
-                     *           "message": "title should not be empty"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget renews. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute ends. */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    createRecurrence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Makes a retry safe (IETF httpapi draft): a retry with the same key and the same request within 24 hours gets the first response again, marked `Idempotent-Replayed: true`, and does nothing again. Only successes are kept: after a 4xx or 5xx the key may be used again. The same key with another body is a 422; a retry while the first request runs is a 409. Up to 255 printable ASCII characters, bare or as a quoted string; a UUID is typical.
-                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRecurrenceDto"];
-            };
-        };
-        responses: {
-            /** @description Created; `Location` names it. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecurrenceDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/validation-error",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "The request is invalid.",
-                     *       "instance": "/tasks",
-                     *       "errors": [
-                     *         {
-                     *           "field": "title",
-                     *           "message": "title should not be empty"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflict: the first request with this Idempotency-Key is still running */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/idempotency-key-in-flight",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The first request with this Idempotency-Key is still being processed; retry shortly.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Content Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/content-too-large",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than the limit of this API.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unsupported-media-type",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "The request body must be sent as application/json.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unprocessable Content: this Idempotency-Key was used with another request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/idempotency-key-reused",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "This Idempotency-Key was used with another request (method, path or body); use a new key for a new request.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget renews. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute ends. */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    getRecurrence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description `ETag` identifies this state of it. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecurrenceDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/validation-error",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "The request is invalid.",
-                     *       "instance": "/tasks",
-                     *       "errors": [
-                     *         {
-                     *           "field": "title",
-                     *           "message": "title should not be empty"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget renews. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute ends. */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    deleteRecurrence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag from the last read; a stale one is refused with 412. */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/validation-error",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "The request is invalid.",
-                     *       "instance": "/tasks",
-                     *       "errors": [
-                     *         {
-                     *           "field": "title",
-                     *           "message": "title should not be empty"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget renews. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute ends. */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    updateRecurrence: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag from the last read; a stale one is refused with 412. */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRecurrenceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecurrenceDto"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/validation-error",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "The request is invalid.",
-                     *       "instance": "/tasks",
-                     *       "errors": [
-                     *         {
-                     *           "field": "title",
-                     *           "message": "title should not be empty"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Content Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/content-too-large",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than the limit of this API.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unsupported-media-type",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "The request body must be sent as application/json.",
-                     *       "instance": "/tasks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget renews. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute ends. */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-requests",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
                      *       "instance": "/tasks"
                      *     }
                      */
@@ -3118,6 +2512,11 @@ export interface operations {
                  * @example true
                  */
                 hasPendingReminder?: boolean;
+                /**
+                 * @description Only tasks with (`true`) or without (`false`) a recurrence.
+                 * @example true
+                 */
+                recurring?: boolean;
             };
             header?: never;
             path?: never;
@@ -3704,13 +3103,9 @@ export interface operations {
             };
         };
     };
-    listTaskRecurrence: {
+    getTaskRecurrence: {
         parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from the `nextCursor` of the previous page. */
-                cursor?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 taskId: string;
@@ -3719,12 +3114,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `ETag` identifies this state of it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecurrencePageDto"];
+                    "application/json": components["schemas"]["RecurrenceDto"];
                 };
             };
             /** @description Bad Request */
@@ -3797,15 +3193,12 @@ export interface operations {
             };
         };
     };
-    createTaskRecurrence: {
+    putTaskRecurrence: {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe (IETF httpapi draft): a retry with the same key and the same request within 24 hours gets the first response again, marked `Idempotent-Replayed: true`, and does nothing again. Only successes are kept: after a 4xx or 5xx the key may be used again. The same key with another body is a 422; a retry while the first request runs is a 409. Up to 255 printable ASCII characters, bare or as a quoted string; a UUID is typical.
-                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The ETag from the last read; a stale one is refused with 412. */
+                "If-Match"?: string;
             };
             path: {
                 taskId: string;
@@ -3814,12 +3207,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTaskRecurrenceDto"];
+                "application/json": components["schemas"]["PutRecurrenceDto"];
             };
         };
         responses: {
-            /** @description Created; `Location` names it. */
-            201: {
+            /** @description `ETag` identifies this state of it. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3869,18 +3262,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Conflict: the first request with this Idempotency-Key is still running */
-            409: {
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "/problems/idempotency-key-in-flight",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "The first request with this Idempotency-Key is still being processed; retry shortly.",
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
                      *       "instance": "/tasks"
                      *     }
                      */
@@ -3923,7 +3316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unprocessable Content: this Idempotency-Key was used with another request */
+            /** @description Unprocessable Content */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,10 +3324,212 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "/problems/idempotency-key-reused",
+                     *       "type": "/problems/unprocessable-content",
                      *       "title": "Unprocessable Content",
                      *       "status": 422,
-                     *       "detail": "This Idempotency-Key was used with another request (method, path or body); use a new key for a new request.",
+                     *       "detail": "The request is well-formed but cannot be carried out.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteTaskRecurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last read; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listTaskRecurrenceHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrenceHistoryPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
                      *       "instance": "/tasks"
                      *     }
                      */

@@ -1,36 +1,46 @@
+import { INSTANT_COLUMN, Task } from '@task-api/core';
 import {
-  Check,
   Column,
   CreateDateColumn,
   Entity,
-  Index,
   JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
+  OneToOne,
+  PrimaryColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
-import { INSTANT_COLUMN, Task } from '@task-api/core';
 
-export const RECURRENCE_BODY_MAX_LENGTH = 2000;
-/** The foreign key to `tasks`: an insert for a missing task violates it. */
-export const RECURRENCE_TASK_FOREIGN_KEY = 'FK_recurrence_task';
+export const MAX_RULE_LENGTH = 500;
+export const MAX_TIMEZONE_LENGTH = 64;
 
 /**
- * Maps the `recurrence` table, created by this library's migration (the two must agree:
- * the schema drift test in apps/api fails otherwise). Deleted with its task.
+ * Maps the `recurrences` table, created by this library's migration (the two must agree: the
+ * schema drift test in apps/api fails otherwise). One per task, deleted with it.
  */
-@Entity({ name: 'recurrence' })
-@Check('recurrence_body_not_blank', `length(btrim(body)) > 0`)
-@Index('recurrence_task_id_created_at_id_idx', ['taskId', 'createdAt', 'id'])
+@Entity({ name: 'recurrences' })
 export class Recurrence {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'task_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'task_id', type: 'uuid', primaryKeyConstraintName: 'PK_recurrences' })
   taskId: string;
 
-  @Column({ type: 'varchar', length: RECURRENCE_BODY_MAX_LENGTH })
-  body: string;
+  @OneToOne(() => Task, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'FK_recurrences_task' })
+  task?: Task;
+
+  /** The RRULE value as the client sent it (`FREQ=WEEKLY;BYDAY=MO,TH`). */
+  @Column({ type: 'varchar', length: MAX_RULE_LENGTH })
+  rule: string;
+
+  /** The IANA zone the rule is evaluated in, canonically spelled. */
+  @Column({ type: 'varchar', length: MAX_TIMEZONE_LENGTH })
+  timezone: string;
+
+  /** DTSTART: the task's due date when the rule was set; COUNT and INTERVAL count from it. */
+  @Column({ name: 'starts_at', ...INSTANT_COLUMN })
+  startsAt: Date;
+
+  /** The occurrence after the task's current due date, kept with every change of it. */
+  @Column({ name: 'next_due_at', ...INSTANT_COLUMN, nullable: true })
+  nextDueAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', ...INSTANT_COLUMN, default: () => 'now()' })
   createdAt: Date;
@@ -38,7 +48,7 @@ export class Recurrence {
   @UpdateDateColumn({ name: 'updated_at', ...INSTANT_COLUMN, default: () => 'now()' })
   updatedAt: Date;
 
-  @ManyToOne(() => Task, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: RECURRENCE_TASK_FOREIGN_KEY })
-  task?: Task;
+  /** The ETag: bumped by every change, the moves to the next occurrence included. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

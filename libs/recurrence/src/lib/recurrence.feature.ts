@@ -1,5 +1,6 @@
 import type { FeatureManifest } from '@task-api/core';
 import { recurrenceMigrations } from './migrations';
+import { RecurrenceCompletion } from './recurrence-completion.entity';
 import { Recurrence } from './recurrence.entity';
 import { RecurrenceModule } from './recurrence.module';
 
@@ -7,6 +8,6 @@ import { RecurrenceModule } from './recurrence.module';
 export const recurrenceFeature: FeatureManifest = {
   project: 'recurrence',
   module: () => RecurrenceModule,
-  entities: [Recurrence],
+  entities: [Recurrence, RecurrenceCompletion],
   migrations: recurrenceMigrations,
 };

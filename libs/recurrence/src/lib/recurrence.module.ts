@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RecurrenceCompletion } from './recurrence-completion.entity';
 import { Recurrence } from './recurrence.entity';
-import { RecurrenceController } from './recurrence.controller';
 import { RecurrenceRepository } from './recurrence.repository';
 import { RecurrenceService } from './recurrence.service';
+import { RecurrenceTaskExtension } from './recurrence.task-extension';
 import { TaskRecurrenceController } from './task-recurrence.controller';
 
-/**
- * The recurrence feature: `/recurrence` and `/tasks/:taskId/recurrence`. Needs `CoreModule`
- * (global). To show recurrence inside task views or filter `GET /tasks` by them, add a provider
- * marked `@TaskContribution({ order })` (see libs/tags/src/lib/tags-task-extension.ts).
- */
+/** Recurring tasks: `/tasks/:taskId/recurrence`. Needs `CoreModule` (global). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Recurrence])],
-  controllers: [RecurrenceController, TaskRecurrenceController],
-  providers: [RecurrenceRepository, RecurrenceService],
+  imports: [TypeOrmModule.forFeature([Recurrence, RecurrenceCompletion])],
+  controllers: [TaskRecurrenceController],
+  providers: [RecurrenceRepository, RecurrenceService, RecurrenceTaskExtension],
   exports: [RecurrenceService],
 })
 export class RecurrenceModule {}

@@ -2,44 +2,42 @@ import { ProblemException, Task, TasksService } from '@task-api/core';
 import { EntityManager } from 'typeorm';
 import { Recurrence } from './recurrence.entity';
 import { RecurrenceRepository } from './recurrence.repository';
-import { RecurrenceService, etagOfRecurrence } from './recurrence.service';
+import { RecurrenceService } from './recurrence.service';
 
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
-const ITEM_ID = '22222222-2222-4222-8222-222222222222';
-const OTHER_ID = '33333333-3333-4333-8333-333333333333';
+const DUE = new Date('2027-01-04T08:00:00.000Z'); // Monday 09:00 Europe/Berlin
 
+const aTask = (overrides: Partial<Task> = {}): Task =>
+  Object.assign(new Task(), {
+    id: TASK_ID,
+    status: 'todo',
+    dueAt: DUE,
+    completedAt: null,
+    ...overrides,
+  });
 const aRecurrence = (overrides: Partial<Recurrence> = {}): Recurrence =>
   Object.assign(new Recurrence(), {
-    id: ITEM_ID,
     taskId: TASK_ID,
-    body: 'First draft',
-    createdAt: new Date('2026-11-29T10:00:00.000Z'),
-    updatedAt: new Date('2026-11-29T10:00:00.000Z'),
+    rule: 'FREQ=WEEKLY;BYDAY=MO,TH',
+    timezone: 'Europe/Berlin',
+    startsAt: DUE,
+    nextDueAt: new Date('2027-01-07T08:00:00.000Z'),
+    version: 1,
     ...overrides,
   });
 
-/** A driver error as pg reports it (TypeORM wraps it; `sqlState` walks the chain). */
-const missingTaskError = () =>
-  Object.assign(new Error('driver message'), {
-    driverError: { code: '23503', constraint: 'FK_recurrence_task' },
-  });
-
-const newRecurrenceRepositoryMock = (): jest.Mocked<RecurrenceRepository> =>
+const newRepositoryMock = (): jest.Mocked<RecurrenceRepository> =>
   ({
     transaction: jest.fn(),
-    insert: jest.fn(),
-    findById: jest.fn(),
+    findView: jest.fn(),
     findForUpdate: jest.fn(),
-    findPage: jest.fn(),
-    update: jest.fn(),
+    upsert: jest.fn(),
+    setNextDueAt: jest.fn(),
+    appendCompletion: jest.fn(),
     delete: jest.fn(),
+    findHistoryPage: jest.fn(),
   }) as unknown as jest.Mocked<RecurrenceRepository>;
 
-const newTasksServiceMock = (): jest.Mocked<Pick<TasksService, 'require'>> => ({
-  require: jest.fn(),
-});
-
-/** Resolves to the problem a call was refused with. */
 async function problemOf(call: Promise<unknown>): Promise<ProblemException> {
   const error = await call.then(
     () => undefined,
@@ -51,130 +49,88 @@ async function problemOf(call: Promise<unknown>): Promise<ProblemException> {
 
 describe(RecurrenceService.name, () => {
   let sut: RecurrenceService;
-  let recurrence: jest.Mocked<RecurrenceRepository>;
-  let tasks: ReturnType<typeof newTasksServiceMock>;
+  let recurrences: jest.Mocked<RecurrenceRepository>;
+  let tasks: jest.Mocked<Pick<TasksService, 'require'>>;
   const manager = {} as EntityManager;
 
   beforeEach(() => {
-    recurrence = newRecurrenceRepositoryMock();
-    tasks = newTasksServiceMock();
-    recurrence.transaction.mockImplementation((work) => work(manager) as never);
-    tasks.require.mockResolvedValue({ id: TASK_ID } as Task);
-    sut = new RecurrenceService(recurrence, tasks as unknown as TasksService);
+    recurrences = newRepositoryMock();
+    tasks = { require: jest.fn().mockResolvedValue(aTask()) };
+    recurrences.transaction.mockImplementation((work) => work(manager) as never);
+    sut = new RecurrenceService(recurrences, tasks as unknown as TasksService);
   });
 
-  describe('createRecurrence', () => {
-    it('inserts it for the task and returns its view with its ETag', async () => {
-      const stored = aRecurrence();
-      recurrence.insert.mockResolvedValue(stored);
-      await expect(sut.createRecurrence(TASK_ID, { body: 'First draft' })).resolves.toEqual({
-        recurrence: {
-          id: ITEM_ID,
-          taskId: TASK_ID,
-          body: 'First draft',
-          createdAt: '2026-11-29T10:00:00.000Z',
-          updatedAt: '2026-11-29T10:00:00.000Z',
-        },
-        etag: etagOfRecurrence(stored),
+  describe('amendTaskUpdate', () => {
+    const completedAt = new Date('2027-01-04T10:00:00.000Z');
+
+    it('turns done into the next occurrence, records the completion and the next one after', async () => {
+      recurrences.findForUpdate.mockResolvedValue(aRecurrence());
+      const amended = await sut.amendTaskUpdate(manager, aTask(), { status: 'done', completedAt });
+      const thursday = new Date('2027-01-07T08:00:00.000Z');
+      expect(amended).toEqual({ status: 'todo', completedAt: null, dueAt: thursday });
+      expect(recurrences.appendCompletion).toHaveBeenCalledWith(manager, {
+        taskId: TASK_ID,
+        dueAt: DUE,
+        completedAt,
       });
-      expect(recurrence.insert).toHaveBeenCalledWith({ taskId: TASK_ID, body: 'First draft' });
-    });
-
-    it('is a 404 for an unknown task, and inserts nothing', async () => {
-      tasks.require.mockRejectedValue(new ProblemException(404, 'Task gone'));
-      expect((await problemOf(sut.createRecurrence(TASK_ID, { body: 'x' }))).getStatus()).toBe(404);
-      expect(recurrence.insert).not.toHaveBeenCalled();
-    });
-
-    it('is a 404 when the task is deleted between the check and the insert', async () => {
-      recurrence.insert.mockRejectedValue(missingTaskError());
-      const problem = await problemOf(sut.createRecurrence(TASK_ID, { body: 'x' }));
-      expect(problem.getStatus()).toBe(404);
-      expect(problem.message).toContain(TASK_ID);
-    });
-
-    it('lets other database errors through untouched', async () => {
-      const failure = new Error('connection reset');
-      recurrence.insert.mockRejectedValue(failure);
-      await expect(sut.createRecurrence(TASK_ID, { body: 'x' })).rejects.toBe(failure);
-    });
-  });
-
-  describe('updateRecurrence', () => {
-    it('is a 404 for an unknown id', async () => {
-      recurrence.findForUpdate.mockResolvedValue(null);
-      expect((await problemOf(sut.updateRecurrence(ITEM_ID, { body: 'x' }))).getStatus()).toBe(404);
-      expect(recurrence.update).not.toHaveBeenCalled();
-    });
-
-    it('writes only a real change', async () => {
-      const before = aRecurrence();
-      recurrence.findForUpdate.mockResolvedValue(before);
-      recurrence.update.mockResolvedValue(aRecurrence({ body: 'Second draft' }));
-      await sut.updateRecurrence(ITEM_ID, { body: 'First draft' });
-      await sut.updateRecurrence(ITEM_ID, {});
-      expect(recurrence.update).not.toHaveBeenCalled();
-      const result = await sut.updateRecurrence(ITEM_ID, { body: 'Second draft' });
-      expect(recurrence.update).toHaveBeenCalledWith(manager, ITEM_ID, { body: 'Second draft' });
-      expect(result.recurrence.body).toBe('Second draft');
-    });
-
-    it('refuses a stale If-Match with 412 and accepts the current ETag or *', async () => {
-      const before = aRecurrence();
-      recurrence.findForUpdate.mockResolvedValue(before);
-      recurrence.update.mockResolvedValue(before);
-      const problem = await problemOf(sut.updateRecurrence(ITEM_ID, { body: 'x' }, '"stale"'));
-      expect(problem.getStatus()).toBe(412);
-      expect(recurrence.update).not.toHaveBeenCalled();
-      await sut.updateRecurrence(ITEM_ID, { body: 'x' }, etagOfRecurrence(before));
-      await sut.updateRecurrence(ITEM_ID, { body: 'y' }, '*');
-      expect(recurrence.update).toHaveBeenCalledTimes(2);
-    });
-  });
-
-  describe('deleteRecurrence', () => {
-    it('deletes inside the transaction that checked it, and is a 404 for an unknown id', async () => {
-      recurrence.findForUpdate.mockResolvedValueOnce(aRecurrence()).mockResolvedValueOnce(null);
-      await sut.deleteRecurrence(ITEM_ID);
-      expect(recurrence.delete).toHaveBeenCalledWith(manager, ITEM_ID);
-      expect((await problemOf(sut.deleteRecurrence(OTHER_ID))).getStatus()).toBe(404);
-      expect(recurrence.delete).toHaveBeenCalledTimes(1);
-    });
-  });
-
-  describe('listRecurrence', () => {
-    it('refuses a cursor it did not make with a 400', async () => {
-      const problem = await problemOf(
-        sut.listRecurrence({ limit: 50, cursor: 'eyJpZCI6MX0.AAAAAAAAAAAAAAAA' }),
+      expect(recurrences.setNextDueAt).toHaveBeenCalledWith(
+        manager,
+        TASK_ID,
+        new Date('2027-01-11T08:00:00.000Z'),
       );
+    });
+
+    it('leaves the task done when the rule has no further occurrence', async () => {
+      recurrences.findForUpdate.mockResolvedValue(aRecurrence({ rule: 'FREQ=DAILY;COUNT=1' }));
+      const changes = { status: 'done' as const, completedAt };
+      expect(await sut.amendTaskUpdate(manager, aTask(), changes)).toBe(changes);
+      expect(recurrences.appendCompletion).toHaveBeenCalledTimes(1);
+      expect(recurrences.setNextDueAt).not.toHaveBeenCalled();
+    });
+
+    it('keeps nextDueAt current when the due date is moved', async () => {
+      recurrences.findForUpdate.mockResolvedValue(aRecurrence());
+      const friday = new Date('2027-01-08T08:00:00.000Z');
+      await sut.amendTaskUpdate(manager, aTask(), { dueAt: friday });
+      expect(recurrences.setNextDueAt).toHaveBeenCalledWith(
+        manager,
+        TASK_ID,
+        new Date('2027-01-11T08:00:00.000Z'),
+      );
+      expect(recurrences.appendCompletion).not.toHaveBeenCalled();
+    });
+
+    it('refuses to remove the due date of a recurring task (422 naming dueAt)', async () => {
+      recurrences.findForUpdate.mockResolvedValue(aRecurrence());
+      const problem = await problemOf(sut.amendTaskUpdate(manager, aTask(), { dueAt: null }));
+      expect(problem.getStatus()).toBe(422);
+      expect(recurrences.setNextDueAt).not.toHaveBeenCalled();
+    });
+
+    it('leaves the change of a task without a recurrence alone', async () => {
+      recurrences.findForUpdate.mockResolvedValue(null);
+      const changes = { status: 'done' as const, completedAt };
+      expect(await sut.amendTaskUpdate(manager, aTask(), changes)).toBe(changes);
+      expect(recurrences.appendCompletion).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('put', () => {
+    it('is a 422 for a task without a due date, and writes nothing', async () => {
+      tasks.require.mockResolvedValue(aTask({ dueAt: null }));
+      const problem = await problemOf(sut.put(TASK_ID, { rule: 'FREQ=DAILY', timezone: 'UTC' }));
+      expect(problem.getStatus()).toBe(422);
+      expect(recurrences.upsert).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['rule', { rule: 'FREQ=DAILY;BYHOUR=25', timezone: 'UTC' }],
+      ['timezone', { rule: 'FREQ=DAILY', timezone: 'Mars/Olympus' }],
+    ])('is a 400 naming %s, and writes nothing', async (field, input) => {
+      const problem = await problemOf(sut.put(TASK_ID, input));
       expect(problem.getStatus()).toBe(400);
-      expect(recurrence.findPage).not.toHaveBeenCalled();
-    });
-
-    it('fetches one more than the page to know whether another follows', async () => {
-      const newest = aRecurrence({ createdAt: new Date('2026-11-29T10:00:02.000Z') });
-      recurrence.findPage.mockResolvedValue([newest, aRecurrence({ id: OTHER_ID })]);
-      const page = await sut.listRecurrence({ limit: 1, taskId: TASK_ID });
-      expect(recurrence.findPage).toHaveBeenCalledWith({
-        taskId: TASK_ID,
-        after: undefined,
-        limit: 1,
-      });
-      expect(page.items.map((item) => item.id)).toEqual([ITEM_ID]);
-      await sut.listRecurrence({ limit: 1, taskId: TASK_ID, cursor: page.nextCursor! });
-      expect(recurrence.findPage).toHaveBeenLastCalledWith({
-        taskId: TASK_ID,
-        after: { value: String(Date.parse('2026-11-29T10:00:02.000Z')), id: ITEM_ID },
-        limit: 1,
-      });
-    });
-
-    it("is a 404 for an unknown task's list", async () => {
-      tasks.require.mockRejectedValue(new ProblemException(404, 'Task gone'));
-      expect((await problemOf(sut.listTaskRecurrence(TASK_ID, { limit: 50 }))).getStatus()).toBe(
-        404,
-      );
-      expect(recurrence.findPage).not.toHaveBeenCalled();
+      expect(problem.extras.errors).toEqual([{ field, message: expect.any(String) }]);
+      expect(recurrences.upsert).not.toHaveBeenCalled();
     });
   });
 });

@@ -1,129 +1,176 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto, TasksService, assertIfMatch, notFound } from '@task-api/core';
-import { createHash } from 'node:crypto';
-import { CreateTaskRecurrenceDto } from './dto/create-recurrence.dto';
-import { ListRecurrenceQueryDto } from './dto/list-recurrence-query.dto';
-import { RecurrenceDto } from './dto/recurrence.dto';
-import { UpdateRecurrenceDto } from './dto/update-recurrence.dto';
-import { Recurrence } from './recurrence.entity';
 import {
-  RECURRENCE_ORDER,
-  RecurrenceChanges,
-  RecurrenceRepository,
-  isMissingTask,
-} from './recurrence.repository';
+  JsonText,
+  Page,
+  PageQueryDto,
+  Task,
+  TaskChanges,
+  TasksService,
+  assertIfMatch,
+  badRequest,
+  notFound,
+  unprocessable,
+} from '@task-api/core';
+import { EntityManager } from 'typeorm';
+import { PutRecurrenceDto } from './dto/put-recurrence.dto';
+import { RecurrenceCompletionDto } from './dto/recurrence.dto';
+import { RecurrenceCompletion } from './recurrence-completion.entity';
+import { Recurrence } from './recurrence.entity';
+import { HISTORY_ORDER, RecurrenceRepository, RecurrenceViewRow } from './recurrence.repository';
+import {
+  RecurrenceRuleError,
+  RecurrenceSchedule,
+  assertHasOccurrence,
+  canonicalTimeZone,
+  nextOccurrence,
+  validateSchedule,
+} from './rules/recurrence-rule';
 
-/** A view with its ETag, for the controller to put in the header. */
+/** A recurrence view (JSON text built by PostgreSQL) with its ETag, for the controller. */
 export interface RecurrenceWithEtag {
-  recurrence: RecurrenceDto;
+  recurrence: JsonText;
   etag: string;
 }
 
-/** A digest of what a client can change plus the time of the last change. */
-export const etagOfRecurrence = (recurrence: Pick<Recurrence, 'body' | 'updatedAt'>): string => {
-  const digest = createHash('sha256')
-    .update(`${recurrence.body}\u0000${recurrence.updatedAt.toISOString()}`)
-    .digest('base64url');
-  return `"${digest.slice(0, 16)}"`;
-};
-
-export function toRecurrenceDto(recurrence: Recurrence): RecurrenceDto {
-  return {
-    id: recurrence.id,
-    taskId: recurrence.taskId,
-    body: recurrence.body,
-    createdAt: recurrence.createdAt.toISOString(),
-    updatedAt: recurrence.updatedAt.toISOString(),
-  };
-}
+export const etagOfRecurrence = (recurrence: Pick<Recurrence, 'version'>): string =>
+  `"${recurrence.version}"`;
 
 @Injectable()
 export class RecurrenceService {
   constructor(
-    private readonly recurrence: RecurrenceRepository,
+    private readonly recurrences: RecurrenceRepository,
     private readonly tasks: TasksService,
   ) {}
 
-  /** 404 for an unknown task: checked first, and enforced by the foreign key under a race. */
-  async createRecurrence(
+  async get(taskId: string): Promise<RecurrenceWithEtag> {
+    await this.tasks.require(taskId);
+    return withEtag(taskId, await this.recurrences.findView(taskId));
+  }
+
+  /**
+   * Sets the task's rule, starting at its current due date (DTSTART: COUNT counts from it);
+   * a rule already set is replaced and its history kept. 422 for a task without a due date.
+   */
+  async put(
     taskId: string,
-    input: CreateTaskRecurrenceDto,
-  ): Promise<RecurrenceWithEtag> {
-    await this.tasks.require(taskId);
-    try {
-      return withEtag(await this.recurrence.insert({ taskId, body: input.body }));
-    } catch (error) {
-      if (isMissingTask(error)) throw notFound('Task', taskId);
-      throw error;
-    }
-  }
-
-  async getRecurrence(id: string): Promise<RecurrenceWithEtag> {
-    const recurrence = await this.recurrence.findById(id);
-    if (!recurrence) throw notFound('Recurrence', id);
-    return withEtag(recurrence);
-  }
-
-  listRecurrence(query: ListRecurrenceQueryDto): Promise<Page<RecurrenceDto>> {
-    return this.page(query.taskId, query);
-  }
-
-  async listTaskRecurrence(taskId: string, query: PageQueryDto): Promise<Page<RecurrenceDto>> {
-    await this.tasks.require(taskId);
-    return this.page(taskId, query);
-  }
-
-  async updateRecurrence(
-    id: string,
-    input: UpdateRecurrenceDto,
+    input: PutRecurrenceDto,
     ifMatch?: string,
   ): Promise<RecurrenceWithEtag> {
-    const updated = await this.recurrence.transaction(async (manager) => {
-      const before = await this.recurrence.findForUpdate(manager, id);
-      if (!before) throw notFound('Recurrence', id);
-      assertIfMatch('recurrence', etagOfRecurrence(before), ifMatch);
-      const changes = changesOf(before, input);
-      return Object.keys(changes).length > 0
-        ? this.recurrence.update(manager, id, changes)
-        : before;
+    const { dueAt } = await this.tasks.require(taskId);
+    if (!dueAt) {
+      throw unprocessable(`Task ${taskId} has no due date: a recurrence starts at it.`, [
+        { field: 'dueAt', message: 'is needed by a recurrence' },
+      ]);
+    }
+    const schedule = scheduleOf(input, dueAt);
+    const row = await this.recurrences.transaction(async (manager) => {
+      const current = await this.recurrences.findForUpdate(manager, taskId);
+      if (current) assertIfMatch('recurrence', etagOfRecurrence(current), ifMatch);
+      const nextDueAt = nextOccurrence(schedule, dueAt);
+      await this.recurrences.upsert(manager, taskId, { ...schedule, nextDueAt });
+      return this.recurrences.findView(taskId, manager);
     });
-    return withEtag(updated);
+    return withEtag(taskId, row);
   }
 
-  async deleteRecurrence(id: string, ifMatch?: string): Promise<void> {
-    await this.recurrence.transaction(async (manager) => {
-      const recurrence = await this.recurrence.findForUpdate(manager, id);
-      if (!recurrence) throw notFound('Recurrence', id);
-      assertIfMatch('recurrence', etagOfRecurrence(recurrence), ifMatch);
-      await this.recurrence.delete(manager, id);
+  async delete(taskId: string, ifMatch?: string): Promise<void> {
+    await this.tasks.require(taskId);
+    await this.recurrences.transaction(async (manager) => {
+      const current = await this.recurrences.findForUpdate(manager, taskId);
+      if (!current) throw notFound('Recurrence of task', taskId);
+      assertIfMatch('recurrence', etagOfRecurrence(current), ifMatch);
+      await this.recurrences.delete(manager, taskId);
     });
   }
 
-  private async page(
-    taskId: string | undefined,
-    query: PageQueryDto,
-  ): Promise<Page<RecurrenceDto>> {
-    // A cursor belongs to the task it lists the recurrence of (or to none).
-    const scope = taskId ?? '';
-    const after = RECURRENCE_ORDER.decode(query.cursor, scope);
-    const rows = await this.recurrence.findPage({ taskId, after, limit: query.limit });
-    return RECURRENCE_ORDER.page(
+  /** The completed occurrences, oldest first (none for a task that does not recur). */
+  async history(taskId: string, query: PageQueryDto): Promise<Page<RecurrenceCompletionDto>> {
+    await this.tasks.require(taskId);
+    const after = HISTORY_ORDER.decode(query.cursor, taskId);
+    const rows = await this.recurrences.findHistoryPage(taskId, after, query.limit);
+    return HISTORY_ORDER.page(
       rows,
       query.limit,
-      toRecurrenceDto,
-      (recurrence) => ({ value: recurrence.createdAt, id: recurrence.id }),
-      scope,
+      toCompletionDto,
+      (completion) => ({ value: completion.completedAt, id: completion.id }),
+      taskId,
     );
+  }
+
+  /**
+   * The amendment of a task update (inside core's transaction, before it is written): a
+   * recurring task that becomes done records the completion and moves to its next occurrence
+   * instead (due date, status `todo`, `completedAt` cleared); with none left it stays done.
+   * Any change of its due date keeps `nextDueAt` current. Removing the due date is refused.
+   */
+  async amendTaskUpdate(
+    manager: EntityManager,
+    before: Readonly<Task>,
+    changes: Readonly<TaskChanges>,
+  ): Promise<TaskChanges> {
+    const recurrence = await this.recurrences.findForUpdate(manager, before.id);
+    if (!recurrence) return changes;
+    const dueAt = changes.dueAt !== undefined ? changes.dueAt : before.dueAt;
+    if (!dueAt) {
+      throw unprocessable(
+        `Task ${before.id} recurs from its due date; delete its recurrence before removing the due date.`,
+        [{ field: 'dueAt', message: 'is needed by the recurrence of this task' }],
+      );
+    }
+    let amended: TaskChanges = changes;
+    if (changes.status === 'done' && before.status !== 'done') {
+      await this.recurrences.appendCompletion(manager, {
+        taskId: before.id,
+        dueAt,
+        completedAt: changes.completedAt ?? new Date(),
+      });
+      const next = nextOccurrence(recurrence, dueAt);
+      if (next) amended = { ...changes, dueAt: next, status: 'todo', completedAt: null };
+    }
+    const finalDueAt = amended.dueAt ?? dueAt;
+    if (finalDueAt.getTime() !== before.dueAt?.getTime()) {
+      await this.recurrences.setNextDueAt(
+        manager,
+        before.id,
+        nextOccurrence(recurrence, finalDueAt),
+      );
+    }
+    return amended;
   }
 }
 
-function withEtag(recurrence: Recurrence): RecurrenceWithEtag {
-  return { recurrence: toRecurrenceDto(recurrence), etag: etagOfRecurrence(recurrence) };
+/** Validates the rule and the zone: a 400 naming the field that is wrong. */
+function scheduleOf(input: PutRecurrenceDto, startsAt: Date): RecurrenceSchedule {
+  let timezone: string;
+  try {
+    timezone = canonicalTimeZone(input.timezone);
+  } catch (error) {
+    throw fieldProblem('timezone', error);
+  }
+  const schedule = { rule: input.rule, timezone, startsAt };
+  try {
+    validateSchedule(schedule);
+    assertHasOccurrence(schedule);
+  } catch (error) {
+    throw fieldProblem('rule', error);
+  }
+  return schedule;
 }
 
-/** Only the fields that really change: an unchanged PATCH writes nothing. */
-function changesOf(before: Recurrence, input: UpdateRecurrenceDto): RecurrenceChanges {
-  const changes: RecurrenceChanges = {};
-  if (input.body !== undefined && input.body !== before.body) changes.body = input.body;
-  return changes;
+function fieldProblem(field: string, error: unknown) {
+  if (!(error instanceof RecurrenceRuleError)) throw error;
+  return badRequest('The request is invalid.', [{ field, message: error.message }]);
+}
+
+function withEtag(taskId: string, row: RecurrenceViewRow | undefined): RecurrenceWithEtag {
+  if (!row) throw notFound('Recurrence of task', taskId);
+  return { recurrence: new JsonText(row.view), etag: etagOfRecurrence(row) };
+}
+
+function toCompletionDto(completion: RecurrenceCompletion): RecurrenceCompletionDto {
+  return {
+    id: completion.id,
+    dueAt: completion.dueAt.toISOString(),
+    completedAt: completion.completedAt.toISOString(),
+  };
 }

@@ -1,41 +1,92 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, PageQueryDto, UuidParam, replyCreated } from '@task-api/core';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  JsonText,
+  PageQueryDto,
+  UuidParam,
+  replyWithEtag,
+} from '@task-api/core';
 import type { FastifyReply } from 'fastify';
-import { CreateTaskRecurrenceDto } from './dto/create-recurrence.dto';
-import { RecurrenceDto, RecurrencePageDto } from './dto/recurrence.dto';
+import { PutRecurrenceDto } from './dto/put-recurrence.dto';
+import { RecurrenceDto, RecurrenceHistoryPageDto } from './dto/recurrence.dto';
 import { RecurrenceService } from './recurrence.service';
 
-/** A task's recurrence: `/tasks/:taskId/recurrence`. An unknown task is a 404. */
+/**
+ * A task's recurrence: `/tasks/:taskId/recurrence`. An unknown task is a 404. Handler names
+ * are the OpenAPI operation ids: unique across the whole API.
+ */
 @ApiTags('recurrence')
 @Controller('tasks/:taskId/recurrence')
 export class TaskRecurrenceController {
   constructor(private readonly recurrence: RecurrenceService) {}
 
-  @Get()
+  @Put()
   @ApiOperation({
-    summary: "List a task's recurrence",
-    description: 'Newest first, cursor-paginated.',
+    summary: 'Make a task recur',
+    description:
+      'Sets the rule (a rule already set is replaced; its history stays). The task’s current `dueAt` is the first occurrence (DTSTART); completing the task moves it to the next one. 422 when the task has no `dueAt`.',
   })
-  @ApiOkResponse({ type: RecurrencePageDto })
-  @ApiProblems(400, 404)
-  listTaskRecurrence(
+  @ApiIfMatch('"3"')
+  @ApiBody({ type: PutRecurrenceDto })
+  @ApiOkResponse({ type: RecurrenceDto, description: '`ETag` identifies this state of it.' })
+  @ApiProblems(400, 404, 412, 413, 415, 422)
+  async putTaskRecurrence(
     @UuidParam('taskId') taskId: string,
-    @Query() query: PageQueryDto,
-  ): Promise<RecurrencePageDto> {
-    return this.recurrence.listTaskRecurrence(taskId, query);
+    @Body() body: PutRecurrenceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JsonText> {
+    const { recurrence, etag } = await this.recurrence.put(taskId, body, ifMatch);
+    return replyWithEtag(reply, etag, recurrence);
   }
 
-  @Post()
-  @ApiOperation({ summary: 'Create a recurrence for a task' })
-  @ApiCreatedResponse({ type: RecurrenceDto, description: 'Created; `Location` names it.' })
-  @ApiProblems(400, 404, 413, 415)
-  async createTaskRecurrence(
+  @Get()
+  @ApiOperation({ summary: 'Get a task’s recurrence', description: '404 when it does not recur.' })
+  @ApiOkResponse({ type: RecurrenceDto, description: '`ETag` identifies this state of it.' })
+  @ApiProblems(400, 404)
+  async getTaskRecurrence(
     @UuidParam('taskId') taskId: string,
-    @Body() body: CreateTaskRecurrenceDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RecurrenceDto> {
-    const { recurrence, etag } = await this.recurrence.createRecurrence(taskId, body);
-    return replyCreated(reply, `/recurrence/${recurrence.id}`, etag, recurrence);
+  ): Promise<JsonText> {
+    const { recurrence, etag } = await this.recurrence.get(taskId);
+    return replyWithEtag(reply, etag, recurrence);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Stop a task recurring',
+    description: 'The task stays as it is; the history of its completions goes.',
+  })
+  @ApiIfMatch('"3"')
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 404, 412)
+  async deleteTaskRecurrence(
+    @UuidParam('taskId') taskId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.recurrence.delete(taskId, ifMatch);
+  }
+
+  @Get('history')
+  @ApiOperation({
+    summary: 'List a task’s completed occurrences',
+    description: 'Oldest first, cursor-paginated: each with its `dueAt` and when it was completed.',
+  })
+  @ApiOkResponse({ type: RecurrenceHistoryPageDto })
+  @ApiProblems(400, 404)
+  listTaskRecurrenceHistory(
+    @UuidParam('taskId') taskId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<RecurrenceHistoryPageDto> {
+    return this.recurrence.history(taskId, query);
   }
 }

@@ -53,8 +53,6 @@ const PARTS: Record<string, (value: string) => boolean> = {
   WKST: (value) => new RegExp(`^${WEEKDAY}$`).test(value),
 };
 
-export const MAX_RULE_LENGTH = 500;
-
 /** A rule checked against the grammar, split into what the library evaluates and `UNTIL`. */
 export interface ParsedRule {
   /** The rule without `UNTIL`, for the library. */
