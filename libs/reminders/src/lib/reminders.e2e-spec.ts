@@ -444,7 +444,7 @@ describe('Reminders (e2e)', () => {
     });
 
     it('a delivered relative reminder follows a due date moved ahead as a new firing (new webhook-id)', async () => {
-      const task = await createTask({ dueAt: inMs(300) });
+      const task = await createTask({ dueAt: inMs(1000) });
       const relative = await createReminder({ taskId: task.id, offsetMinutes: 0 });
       await reminderReaches(relative.id, 'delivered');
 
@@ -457,7 +457,7 @@ describe('Reminders (e2e)', () => {
       });
 
       // Moved ahead, it is scheduled again and fires again, under a new webhook-id.
-      const dueAt = inMs(300);
+      const dueAt = inMs(1000);
       await http.patch(`/tasks/${task.id}`).send({ dueAt }).expect(200);
       await reminderReaches(relative.id, 'delivered');
       const deliveries = await deliveriesOf(relative.id);
@@ -468,7 +468,7 @@ describe('Reminders (e2e)', () => {
 
     it('a failed relative reminder follows a due date moved ahead: scheduled again, attempts from 0', async () => {
       receiver.respond = () => ({ status: 410 });
-      const task = await createTask({ dueAt: inMs(300) });
+      const task = await createTask({ dueAt: inMs(1000) });
       const relative = await createReminder({ taskId: task.id, offsetMinutes: 0 });
       await reminderReaches(relative.id, 'failed');
       receiver.respond = () => ({ status: 204 });
