@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's start command, tried as a new user would: no DATABASE_URL, so embedded
-# PostgreSQL; wait for readiness, create and read a task over HTTP, stop with SIGTERM, start
-# again and find the task still there.
+# PostgreSQL (`npm start` builds the API first when its sources changed); wait for readiness,
+# create and read a task over HTTP, stop with SIGTERM, start again and find the task still there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +25,11 @@ start_app() {
   echo "smoke: ready after $(( SECONDS - started )) s"
 }
 
+# SIGTERM to the npm process alone, as a process manager sends it: npm passes it on to the
+# server, and the whole process group is gone within the bound (no orphaned server).
 stop_app() {
   [[ -n "$PID" ]] || return 0
-  kill -TERM -- "-$PID" 2>/dev/null || true
+  kill -TERM "$PID" 2>/dev/null || true
   local stopping=$SECONDS
   while kill -0 -- "-$PID" 2>/dev/null; do
     if (( SECONDS - stopping > 20 )); then echo "smoke: no clean stop within 20 s"; kill -KILL -- "-$PID"; exit 1; fi

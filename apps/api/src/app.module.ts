@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CoreModule, IN_MEMORY } from '@task-api/core';
+import { CoreModule, databaseOptionsFrom } from '@task-api/core';
 import { Environment } from './config/environment';
 import { features } from './features';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { migrations } from './migrations';
 
 /** The composition: core plus every feature library of `features`, configured from the environment. */
@@ -13,19 +14,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot({
-          database: {
-            url: env.DATABASE_URL,
-            embeddedDataDir: env.PGLITE_DATA_DIR === IN_MEMORY ? IN_MEMORY : env.PGLITE_DATA_DIR,
-            migrations,
-            poolSize: env.DB_POOL_SIZE,
-            timeouts: {
-              statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
-              lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS,
-              idleInTransactionTimeoutMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-              poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
-            },
-            migrationLockTimeoutMs: env.DB_MIGRATION_LOCK_TIMEOUT_MS,
-          },
+          database: databaseOptionsFrom(env, migrations),
           logLevel: env.LOG_LEVEL,
           edge: {
             rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -36,6 +25,7 @@ export class AppModule {
         }),
         ...features.map((feature) => feature.module(env)),
         HealthModule,
+        MetricsModule,
       ],
     };
   }

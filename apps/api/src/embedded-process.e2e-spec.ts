@@ -124,6 +124,9 @@ function startApi(dataDir: string): ApiProcess {
       const response = await fetch(`${again}/tasks/${id}`);
       if (response.status !== 200) missing.push(`${id}: ${response.status}`);
     }
+    console.log(
+      `[embedded] kill -9 during ${BURST_CONCURRENCY} concurrent writers: acknowledged ${acknowledged.length}, lost after restart ${missing.length}`,
+    );
     expect({ acknowledged: acknowledged.length, missing }).toEqual({
       acknowledged: acknowledged.length,
       missing: [],

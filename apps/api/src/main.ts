@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DatabaseStartupError, createApp } from '@task-api/core';
+import { DatabaseStartupError, createApp, drainConnections, stopOnSignals } from '@task-api/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { EnvironmentError, loadEnvironment } from './config/environment';
@@ -8,6 +8,12 @@ async function bootstrap(): Promise<void> {
   const started = performance.now();
   const env = loadEnvironment();
   const app = await createApp(AppModule.forRoot(env), { bodyLimit: env.BODY_LIMIT_BYTES });
+  // SIGTERM: not ready and `Connection: close` at once, connections drain, requests in flight
+  // finish, the dispatcher gives back what it has not sent, the pool closes; bounded.
+  stopOnSignals(app, {
+    timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    drain: () => drainConnections(app, env.SHUTDOWN_DRAIN_MS),
+  });
   await app.listen(env.PORT, env.HOST);
   const bootMs = Math.round(performance.now() - started);
   app

@@ -294,15 +294,83 @@ describe('Union: tasks with tags, reminders and recurrence (e2e)', () => {
     });
   });
 
-  it('creates a task in one statement, its feature fields empty', async () => {
-    const counter = new StatementCounter(db);
-    let created: TaskView | undefined;
-    const statements = await counter.count(async () => {
-      created = (await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201)).body;
+  describe('lean writes', () => {
+    it('creates a task in one statement, no transaction, its view built by PostgreSQL', async () => {
+      const counter = new StatementCounter(db);
+      let created: TaskView | undefined;
+      const statements = await counter.countAll(async () => {
+        created = (await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201)).body;
+      });
+      counter.restore();
+      expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [], recurrence: null });
+      expect(statements).toEqual([
+        expect.stringMatching(/^INSERT INTO tasks AS task[\s\S]*RETURNING/),
+      ]);
     });
-    counter.restore();
-    expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [], recurrence: null });
-    expect(statements).toEqual([expect.stringMatching(/^INSERT INTO tasks/)]);
+
+    it('a change no listener watches reads its view back in the statement that writes it', async () => {
+      const taskId = await createTask({ title: 'lean', dueAt: DUE });
+      await tag(taskId, 'kept').expect(201);
+      const counter = new StatementCounter(db);
+      let changed: TaskView | undefined;
+      const statements = await counter.count(async () => {
+        changed = (await http.patch(`/tasks/${taskId}`).send({ title: 'leaner' }).expect(200)).body;
+      });
+      counter.restore();
+      expect(changed).toMatchObject({ title: 'leaner', tags: [{ name: 'kept' }] });
+      // Lock (with the current view, for If-Match), then the update returning the new view.
+      expect(statements).toEqual([
+        expect.stringMatching(/FOR UPDATE OF task$/),
+        expect.stringMatching(/^UPDATE tasks AS task[\s\S]*RETURNING/),
+      ]);
+    });
+
+    it('a change listeners watch runs them in its transaction, then reads the view once more', async () => {
+      const taskId = await createTask({ title: 'due', dueAt: DUE });
+      await remind(taskId, { offsetMinutes: 30 });
+      const counter = new StatementCounter(db);
+      let moved: TaskView | undefined;
+      const statements = await counter.countAll(async () => {
+        moved = (
+          await http.patch(`/tasks/${taskId}`).send({ dueAt: '2030-07-01T12:00:00Z' }).expect(200)
+        ).body;
+      });
+      counter.restore();
+      // The view answered is the one after the listeners: the reminder followed the due date.
+      expect(moved?.reminders.map((r) => r.remindAt)).toEqual(['2030-07-01T11:30:00.000Z']);
+      expect(statements[0]).toMatch(/^(START TRANSACTION|BEGIN)/);
+      expect(statements[statements.length - 1]).toMatch(/^COMMIT/);
+    });
+  });
+
+  describe('ETags cover the whole view', () => {
+    it('a tag or a reminder added changes the task’s ETag; If-None-Match and If-Match follow it', async () => {
+      const taskId = await createTask({ title: 'cached', dueAt: DUE });
+      const before = (await http.get(`/tasks/${taskId}`).expect(200)).headers.etag;
+      await http.get(`/tasks/${taskId}`).set('If-None-Match', before).expect(304);
+
+      await tag(taskId, 'new').expect(201);
+      const tagged = await http.get(`/tasks/${taskId}`).set('If-None-Match', before).expect(200);
+      expect(tagged.headers.etag).not.toBe(before);
+      await http
+        .patch(`/tasks/${taskId}`)
+        .set('If-Match', before)
+        .send({ title: 'stale' })
+        .expect(412);
+
+      await remind(taskId, { offsetMinutes: 5 });
+      const reminded = await http.get(`/tasks/${taskId}`).expect(200);
+      expect(reminded.headers.etag).not.toBe(tagged.headers.etag);
+      const written = await http
+        .patch(`/tasks/${taskId}`)
+        .set('If-Match', reminded.headers.etag)
+        .send({ title: 'fresh' })
+        .expect(200);
+      // The ETag of a write's answer is the one a read of the same state gives.
+      const read = await http.get(`/tasks/${taskId}`).expect(200);
+      expect(read.headers.etag).toBe(written.headers.etag);
+      expect(read.text).toBe(written.text);
+    });
   });
 
   it('documents the features’ fields and filters on the tasks of the OpenAPI document', async () => {

@@ -1,14 +1,10 @@
 export { CoreModule, type CoreModuleOptions } from './lib/core.module';
 
 // Tasks
-export { Task, TASK_STATUSES, TASK_PRIORITIES, INSTANT_COLUMN } from './lib/tasks/task.entity';
+export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';
+export { INSTANT_COLUMN } from './lib/database/columns';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
-export {
-  TasksService,
-  TaskViewPage,
-  etagOf,
-  type TaskPageRequest,
-} from './lib/tasks/tasks.service';
+export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
 export { TASK_ORDERS, type TaskChanges } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
@@ -28,7 +24,15 @@ export type { FeatureManifest } from './lib/extension/feature-manifest';
 
 // HTTP plumbing
 export * from './lib/http/problem';
-export { ApiIfMatch, assertIfMatch, replyCreated, replyWithEtag } from './lib/http/etag';
+export {
+  ApiIfMatch,
+  ApiReadEtag,
+  IfMatch,
+  Tagged,
+  assertIfMatch,
+  etagOf,
+  etagOfJson,
+} from './lib/http/etag';
 export * from './lib/http/postgres-errors';
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export {
@@ -61,9 +65,10 @@ export {
   type Position,
   type BindParameter,
 } from './lib/query/keyset';
-export { Sql, sql, raw, joinSql, jsonInstant, EMPTY_SQL } from './lib/query/sql';
+export { Sql, sql, raw, joinSql, jsonInstant, escapeLike, EMPTY_SQL } from './lib/query/sql';
 export {
   UuidParam,
+  commaList,
   validatePlain,
   createValidationPipe,
   VALIDATION_OPTIONS,
@@ -71,11 +76,15 @@ export {
 export { ApiProblems, ProblemDetailsDto, createOpenApiDocument } from './lib/http/openapi';
 export { ApiQueryFrom, queryParametersOf } from './lib/http/openapi-parameters';
 export { JsonText, jsonPage } from './lib/http/json-text';
-export { createApp, DEFAULT_BODY_LIMIT, type HttpOptions } from './lib/http/configure-app';
+export {
+  createApp,
+  drainConnections,
+  DEFAULT_BODY_LIMIT,
+  type HttpOptions,
+} from './lib/http/configure-app';
 export type { EdgeOptions } from './lib/http/edge-options';
 export { principalKey, type Principal } from './lib/http/principal';
 export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
-export { commaList } from './lib/tasks/dto/list-tasks-query.dto';
 
 // Database
 export {
@@ -83,6 +92,7 @@ export {
   postgresOptions,
   type DatabaseOptions,
   type MigrationClass,
+  allMigrations,
 } from './lib/database/database.module';
 export {
   startEmbeddedPostgres,
@@ -94,3 +104,16 @@ export { DatabaseStartupError } from './lib/database/startup-error';
 export { DataDirInUseError } from './lib/database/data-dir-lock';
 export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';
 export { coreMigrations } from './lib/database/migrations';
+
+// Configuration, metrics, lifecycle
+export {
+  CoreEnvironment,
+  databaseOptionsFrom,
+  EnvironmentError,
+  loadEnvironment,
+  IntegerVariable,
+  BooleanVariable,
+  emptyAsUnset,
+} from './lib/config/environment';
+export { Metrics } from './lib/metrics/metrics';
+export { Shutdown, stopApp, stopOnSignals, type StopOptions } from './lib/lifecycle/shutdown';

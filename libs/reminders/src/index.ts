@@ -1,4 +1,4 @@
-export { remindersFeature, type RemindersEnvironment } from './lib/reminders.feature';
+export { remindersFeature } from './lib/reminders.feature';
 export { RemindersModule, type RemindersModuleOptions } from './lib/reminders.module';
 export { remindersMigrations } from './lib/migrations';
 
@@ -16,8 +16,5 @@ export {
   type WebhookOptions,
 } from './lib/delivery/dispatcher-options';
 export { ReminderDispatcher, type ReminderDuePayload } from './lib/delivery/reminder-dispatcher';
-export {
-  createStandaloneDispatcher,
-  type StandaloneDispatcher,
-  type StandaloneDispatcherOptions,
-} from './lib/delivery/standalone-dispatcher';
+export { ReminderDeliveryModule } from './lib/delivery/delivery.module';
+export { DeliveryEnvironment, remindersOptionsFrom } from './lib/delivery/delivery-environment';

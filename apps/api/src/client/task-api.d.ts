@@ -1131,7 +1131,10 @@ export interface operations {
     getReminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1139,14 +1142,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The reminder; `ETag` carries its version. */
+            /** @description The reminder; `ETag` identifies this state of it. */
             200: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderDto"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2013,7 +2024,10 @@ export interface operations {
     getTag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2021,14 +2035,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag; `ETag` identifies this state of it. */
+            /** @description The tag; `ETag` identifies this state of it, its count included. */
             200: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TagDto"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2739,7 +2761,10 @@ export interface operations {
     getTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2747,14 +2772,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The task; `ETag` carries its version. */
+            /** @description The task with its tags and reminders; `ETag` covers all of it. */
             200: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDto"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2830,7 +2863,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag from the last read; a stale one is refused with 412. */
+                /** @description The ETag of the task as last read (`GET`, or the answer of a write). It covers the whole view, its tags and reminders included, so a task whose tags or reminders changed since is refused with 412 too. */
                 "If-Match"?: string;
             };
             path: {
@@ -2939,7 +2972,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag from the last read; a stale one is refused with 412. */
+                /** @description The ETag of the task as last read (`GET`, or the answer of a write). It covers the whole view, its tags and reminders included, so a task whose tags or reminders changed since is refused with 412 too. */
                 "If-Match"?: string;
             };
             path: {
@@ -3106,7 +3139,10 @@ export interface operations {
     getTaskRecurrence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 taskId: string;
             };
@@ -3114,14 +3150,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `ETag` identifies this state of it. */
+            /** @description The recurrence; `ETag` identifies this state of it. */
             200: {
                 headers: {
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecurrenceDto"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiProblems, ProblemException, problemType } from '@task-api/core';
+import { ApiProblems, ProblemException, Shutdown, problemType } from '@task-api/core';
 
 const HEALTHY = {
   schema: {
@@ -17,6 +17,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly shutdown: Shutdown,
   ) {}
 
   @Get('live')
@@ -33,6 +34,13 @@ export class HealthController {
   @ApiOkResponse(HEALTHY)
   @ApiProblems(503)
   async getReadiness(): Promise<HealthCheckResult> {
+    // Stopping (SIGTERM): load balancers take this process out while it drains.
+    if (this.shutdown.draining) {
+      throw new ProblemException(503, 'The API is stopping.', {
+        type: problemType('not-ready'),
+        checks: { process: 'stopping' },
+      });
+    }
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2_000 }),

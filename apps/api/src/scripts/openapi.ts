@@ -18,7 +18,7 @@ const CLIENT_TYPES = join(ROOT, 'apps/api/src/client/task-api.d.ts');
 
 async function main(check: boolean): Promise<void> {
   const env = loadEnvironment({ PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'warn' });
-  const app = await createApp(AppModule.forRoot(env), { shutdownHooks: false });
+  const app = await createApp(AppModule.forRoot(env));
   const document = createOpenApiDocument(app);
   await app.close();
   const files = {

@@ -18,8 +18,5 @@ export function createApiApp(
     RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
-  return createApp(AppModule.forRoot(config), {
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    shutdownHooks: false,
-  });
+  return createApp(AppModule.forRoot(config), { bodyLimit: config.BODY_LIMIT_BYTES });
 }

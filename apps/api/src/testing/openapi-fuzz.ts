@@ -52,7 +52,13 @@ export function operationsOf(document: OpenAPIObject): Operation[] {
         id: operation.operationId ?? `${method} ${path}`,
         method: method.toUpperCase(),
         path,
-        parameters: (operation.parameters ?? []) as ParameterObject[],
+        parameters: (operation.parameters ?? []).map((parameter) =>
+          '$ref' in parameter
+            ? (document.components?.parameters?.[
+                parameter.$ref.replace('#/components/parameters/', '')
+              ] as ParameterObject)
+            : parameter,
+        ),
         body: content?.['application/json']?.schema,
         responses: operation.responses,
       };
@@ -190,6 +196,8 @@ interface Field {
   valid: fc.Arbitrary<unknown>;
   /** Values on and past the boundaries, and hostile ones. */
   wild: fc.Arbitrary<unknown>;
+  /** Never left out, even in chaos (a path parameter). */
+  always?: boolean;
 }
 
 /**
@@ -213,7 +221,8 @@ function fieldValues(fields: Field[], mode: Mode, wildIndex: number): fc.Arbitra
       if (mode === 'one-wild') {
         return index === wildIndex ? field.wild : present(field.valid);
       }
-      return fc.option(fc.oneof(field.valid, field.wild), { nil: undefined, freq: 4 });
+      const any = fc.oneof(field.valid, field.wild);
+      return field.always ? any : fc.option(any, { nil: undefined, freq: 4 });
     }),
   );
 }
@@ -400,6 +409,13 @@ export function percentEncode(value: string): string {
   });
 }
 
+/**
+ * A value an HTTP client can send as a header (tab, visible ASCII and Latin-1: the HTTP field
+ * value grammar); anything else is refused before it leaves the process, so it becomes `?`.
+ */
+const headerSafe = (value: unknown): string =>
+  asText(value).replace(/[^\t\x20-\x7e\x80-\xff]/gu, '?');
+
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 
@@ -431,6 +447,7 @@ function parameterFields(
       field = {
         name,
         required: true,
+        always: true,
         valid: values.uuid(collectionOf(operation.path, name)),
         wild: fc.oneof(fc.uuid(), hostileValue.map(asText)),
       };
@@ -450,6 +467,15 @@ function parameterFields(
       };
     } else {
       field = values.field(name, parameter.schema ?? {}, parameter.required ?? false);
+    }
+    if (parameter.in === 'header' && name.toLowerCase() !== 'if-match') {
+      // A few values over and over, so that retries with one key (and another body) happen.
+      const reused = fc.constantFrom('key-1', 'key-2', '"key-3"');
+      field = {
+        ...field,
+        valid: fc.oneof(reused, field.valid.map(headerSafe)),
+        wild: field.wild.map(headerSafe),
+      };
     }
     return { parameter, field };
   });

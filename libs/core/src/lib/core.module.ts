@@ -8,10 +8,13 @@ import { EDGE_OPTIONS, EdgeOptions } from './http/edge-options';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys';
 import { IdempotencyRecord } from './http/idempotency/idempotency-record.entity';
 import { IdempotencyRepository } from './http/idempotency/idempotency.repository';
+import { TaggedInterceptor } from './http/etag';
 import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
+import { Shutdown } from './lifecycle/shutdown';
+import { Metrics } from './metrics/metrics';
 import { Task } from './tasks/task.entity';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
@@ -28,8 +31,8 @@ export interface CoreModuleOptions {
 /**
  * The foundation every app is built on: database, tasks, the task extension point and the
  * HTTP plumbing (problem+json errors, validation, structured logs, rate limits, idempotency
- * keys, CORS). Global, so feature
- * modules inject `TasksService` and `TaskExtensions` without importing it.
+ * keys, CORS), metrics and the stop. Global, so feature modules inject `TasksService`,
+ * `TaskExtensions`, `Metrics` and `Shutdown` without importing it.
  */
 @Global()
 @Module({})
@@ -59,11 +62,15 @@ export class CoreModule {
         RateLimits,
         IdempotencyRepository,
         IdempotencyKeys,
+        Shutdown,
+        Metrics,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Registered in this order, they run inside out: Tagged is unwrapped, then JSON text sent.
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: TaggedInterceptor },
       ],
-      exports: [TasksService, TaskExtensions],
+      exports: [TasksService, TaskExtensions, Shutdown, Metrics],
     };
   }
 }

@@ -41,7 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
     ],
   })
   class TestAppModule {}
-  return createApp(TestAppModule, { shutdownHooks: false });
+  return createApp(TestAppModule);
 }
 
 /** Empties every table but the migrations' own, between suites. */
@@ -79,11 +79,16 @@ export class StatementCounter {
 
   /** Statements sent while `work` ran, transaction control (BEGIN/COMMIT) excluded. */
   async count(work: () => Promise<unknown>): Promise<string[]> {
-    this.statements = [];
-    await work();
-    return this.statements.filter(
+    return (await this.countAll(work)).filter(
       (sql) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(sql),
     );
+  }
+
+  /** Every statement sent while `work` ran, transaction control included. */
+  async countAll(work: () => Promise<unknown>): Promise<string[]> {
+    this.statements = [];
+    await work();
+    return [...this.statements];
   }
 
   restore(): void {

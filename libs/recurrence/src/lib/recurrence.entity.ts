@@ -48,7 +48,7 @@ export class Recurrence {
   @UpdateDateColumn({ name: 'updated_at', ...INSTANT_COLUMN, default: () => 'now()' })
   updatedAt: Date;
 
-  /** The ETag: bumped by every change, the moves to the next occurrence included. */
+  /** Bumped by every change of the row, the moves to the next occurrence included. */
   @VersionColumn({ default: 1 })
   version: number;
 }

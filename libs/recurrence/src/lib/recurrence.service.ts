@@ -3,11 +3,13 @@ import {
   JsonText,
   Page,
   PageQueryDto,
+  Tagged,
   Task,
   TaskChanges,
   TasksService,
   assertIfMatch,
   badRequest,
+  etagOfJson,
   notFound,
   unprocessable,
 } from '@task-api/core';
@@ -15,7 +17,6 @@ import { EntityManager } from 'typeorm';
 import { PutRecurrenceDto } from './dto/put-recurrence.dto';
 import { RecurrenceCompletionDto } from './dto/recurrence.dto';
 import { RecurrenceCompletion } from './recurrence-completion.entity';
-import { Recurrence } from './recurrence.entity';
 import { HISTORY_ORDER, RecurrenceRepository, RecurrenceViewRow } from './recurrence.repository';
 import {
   RecurrenceRuleError,
@@ -26,15 +27,6 @@ import {
   validateSchedule,
 } from './rules/recurrence-rule';
 
-/** A recurrence view (JSON text built by PostgreSQL) with its ETag, for the controller. */
-export interface RecurrenceWithEtag {
-  recurrence: JsonText;
-  etag: string;
-}
-
-export const etagOfRecurrence = (recurrence: Pick<Recurrence, 'version'>): string =>
-  `"${recurrence.version}"`;
-
 @Injectable()
 export class RecurrenceService {
   constructor(
@@ -42,20 +34,16 @@ export class RecurrenceService {
     private readonly tasks: TasksService,
   ) {}
 
-  async get(taskId: string): Promise<RecurrenceWithEtag> {
+  async get(taskId: string): Promise<Tagged<JsonText>> {
     await this.tasks.require(taskId);
-    return withEtag(taskId, await this.recurrences.findView(taskId));
+    return tagged(taskId, await this.recurrences.findView(taskId));
   }
 
   /**
    * Sets the task's rule, starting at its current due date (DTSTART: COUNT counts from it);
    * a rule already set is replaced and its history kept. 422 for a task without a due date.
    */
-  async put(
-    taskId: string,
-    input: PutRecurrenceDto,
-    ifMatch?: string,
-  ): Promise<RecurrenceWithEtag> {
+  async put(taskId: string, input: PutRecurrenceDto, ifMatch?: string): Promise<Tagged<JsonText>> {
     const { dueAt } = await this.tasks.require(taskId);
     if (!dueAt) {
       throw unprocessable(`Task ${taskId} has no due date: a recurrence starts at it.`, [
@@ -64,23 +52,40 @@ export class RecurrenceService {
     }
     const schedule = scheduleOf(input, dueAt);
     const row = await this.recurrences.transaction(async (manager) => {
-      const current = await this.recurrences.findForUpdate(manager, taskId);
-      if (current) assertIfMatch('recurrence', etagOfRecurrence(current), ifMatch);
+      await this.assertCurrent(manager, taskId, ifMatch, false);
       const nextDueAt = nextOccurrence(schedule, dueAt);
       await this.recurrences.upsert(manager, taskId, { ...schedule, nextDueAt });
       return this.recurrences.findView(taskId, manager);
     });
-    return withEtag(taskId, row);
+    return tagged(taskId, row);
   }
 
   async delete(taskId: string, ifMatch?: string): Promise<void> {
     await this.tasks.require(taskId);
     await this.recurrences.transaction(async (manager) => {
-      const current = await this.recurrences.findForUpdate(manager, taskId);
-      if (!current) throw notFound('Recurrence of task', taskId);
-      assertIfMatch('recurrence', etagOfRecurrence(current), ifMatch);
+      await this.assertCurrent(manager, taskId, ifMatch, true);
       await this.recurrences.delete(manager, taskId);
     });
+  }
+
+  /**
+   * Locks the task's recurrence and checks `If-Match` against the ETag of its view; a missing
+   * one is a 404 when `required`, else there is nothing to match (a first `PUT`).
+   */
+  private async assertCurrent(
+    manager: EntityManager,
+    taskId: string,
+    ifMatch: string | undefined,
+    required: boolean,
+  ): Promise<void> {
+    const locked = await this.recurrences.findForUpdate(manager, taskId);
+    if (!locked) {
+      if (required) throw notFound('Recurrence of task', taskId);
+      return;
+    }
+    if (ifMatch === undefined) return;
+    const current = await this.recurrences.findView(taskId, manager);
+    assertIfMatch('recurrence', etagOfJson(current?.view ?? ''), ifMatch);
   }
 
   /** The completed occurrences, oldest first (none for a task that does not recur). */
@@ -162,9 +167,9 @@ function fieldProblem(field: string, error: unknown) {
   return badRequest('The request is invalid.', [{ field, message: error.message }]);
 }
 
-function withEtag(taskId: string, row: RecurrenceViewRow | undefined): RecurrenceWithEtag {
+function tagged(taskId: string, row: RecurrenceViewRow | undefined): Tagged<JsonText> {
   if (!row) throw notFound('Recurrence of task', taskId);
-  return { recurrence: new JsonText(row.view), etag: etagOfRecurrence(row) };
+  return new Tagged(new JsonText(row.view));
 }
 
 function toCompletionDto(completion: RecurrenceCompletion): RecurrenceCompletionDto {

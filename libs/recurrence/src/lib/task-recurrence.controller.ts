@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiNoContentResponse,
@@ -9,12 +9,13 @@ import {
 import {
   ApiIfMatch,
   ApiProblems,
+  ApiReadEtag,
+  IfMatch,
   JsonText,
   PageQueryDto,
+  Tagged,
   UuidParam,
-  replyWithEtag,
 } from '@task-api/core';
-import type { FastifyReply } from 'fastify';
 import { PutRecurrenceDto } from './dto/put-recurrence.dto';
 import { RecurrenceDto, RecurrenceHistoryPageDto } from './dto/recurrence.dto';
 import { RecurrenceService } from './recurrence.service';
@@ -34,30 +35,24 @@ export class TaskRecurrenceController {
     description:
       'Sets the rule (a rule already set is replaced; its history stays). The task’s current `dueAt` is the first occurrence (DTSTART); completing the task moves it to the next one. 422 when the task has no `dueAt`.',
   })
-  @ApiIfMatch('"3"')
+  @ApiIfMatch()
   @ApiBody({ type: PutRecurrenceDto })
   @ApiOkResponse({ type: RecurrenceDto, description: '`ETag` identifies this state of it.' })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async putTaskRecurrence(
     @UuidParam('taskId') taskId: string,
     @Body() body: PutRecurrenceDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JsonText> {
-    const { recurrence, etag } = await this.recurrence.put(taskId, body, ifMatch);
-    return replyWithEtag(reply, etag, recurrence);
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<Tagged<JsonText>> {
+    return this.recurrence.put(taskId, body, ifMatch);
   }
 
   @Get()
   @ApiOperation({ summary: 'Get a task’s recurrence', description: '404 when it does not recur.' })
-  @ApiOkResponse({ type: RecurrenceDto, description: '`ETag` identifies this state of it.' })
+  @ApiReadEtag(RecurrenceDto, 'The recurrence; `ETag` identifies this state of it.')
   @ApiProblems(400, 404)
-  async getTaskRecurrence(
-    @UuidParam('taskId') taskId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JsonText> {
-    const { recurrence, etag } = await this.recurrence.get(taskId);
-    return replyWithEtag(reply, etag, recurrence);
+  getTaskRecurrence(@UuidParam('taskId') taskId: string): Promise<Tagged<JsonText>> {
+    return this.recurrence.get(taskId);
   }
 
   @Delete()
@@ -66,12 +61,12 @@ export class TaskRecurrenceController {
     summary: 'Stop a task recurring',
     description: 'The task stays as it is; the history of its completions goes.',
   })
-  @ApiIfMatch('"3"')
+  @ApiIfMatch()
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTaskRecurrence(
     @UuidParam('taskId') taskId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
     await this.recurrence.delete(taskId, ifMatch);
   }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -19,13 +8,13 @@ import {
 } from '@nestjs/swagger';
 import {
   ApiIfMatch,
+  ApiReadEtag,
   ApiProblems,
+  IfMatch,
   PageQueryDto,
+  Tagged,
   UuidParam,
-  replyCreated,
-  replyWithEtag,
 } from '@task-api/core';
-import type { FastifyReply } from 'fastify';
 import { CreateReminderDto } from './dto/create-reminder.dto';
 import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
 import { ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
@@ -46,13 +35,9 @@ export class RemindersController {
   })
   @ApiCreatedResponse({ type: ReminderDto, description: 'Created; `Location` names it.' })
   @ApiProblems(400, 404, 413, 415, 422)
-  async createReminder(
-    @Body() body: CreateReminderDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderDto> {
+  async createReminder(@Body() body: CreateReminderDto): Promise<Tagged<ReminderDto>> {
     const { taskId, ...schedule } = body;
-    const { reminder, etag } = await this.reminders.create(taskId, schedule);
-    return replyCreated(reply, `/reminders/${reminder.id}`, etag, reminder);
+    return this.reminders.create(taskId, schedule);
   }
 
   @Get()
@@ -68,14 +53,10 @@ export class RemindersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a reminder' })
-  @ApiOkResponse({ type: ReminderDto, description: 'The reminder; `ETag` carries its version.' })
+  @ApiReadEtag(ReminderDto, 'The reminder; `ETag` identifies this state of it.')
   @ApiProblems(400, 404)
-  async getReminder(
-    @UuidParam('id') id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderDto> {
-    const { reminder, etag } = await this.reminders.get(id);
-    return replyWithEtag(reply, etag, reminder);
+  async getReminder(@UuidParam('id') id: string): Promise<Tagged<ReminderDto>> {
+    return this.reminders.get(id);
   }
 
   @Patch(':id')
@@ -84,17 +65,15 @@ export class RemindersController {
     description:
       'A new `remindAt` or `offsetMinutes` makes it `scheduled` again (also when delivered, failed or cancelled), as a new firing with a new `webhook-id`.',
   })
-  @ApiIfMatch('"3"')
+  @ApiIfMatch()
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async updateReminder(
     @UuidParam('id') id: string,
     @Body() body: UpdateReminderDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderDto> {
-    const { reminder, etag } = await this.reminders.reschedule(id, body, ifMatch);
-    return replyWithEtag(reply, etag, reminder);
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<Tagged<ReminderDto>> {
+    return this.reminders.update(id, body, ifMatch);
   }
 
   @Post(':id/snooze')
@@ -104,28 +83,26 @@ export class RemindersController {
     description:
       'Fires again `minutes` from now, as an absolute reminder (it no longer follows the due date).',
   })
-  @ApiIfMatch('"3"')
+  @ApiIfMatch()
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async snoozeReminder(
     @UuidParam('id') id: string,
     @Body() body: SnoozeReminderDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderDto> {
-    const { reminder, etag } = await this.reminders.snooze(id, body.minutes, ifMatch);
-    return replyWithEtag(reply, etag, reminder);
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<Tagged<ReminderDto>> {
+    return this.reminders.snooze(id, body.minutes, ifMatch);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a reminder', description: 'Its delivery log goes with it.' })
-  @ApiIfMatch('"3"')
+  @ApiIfMatch()
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteReminder(
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
     await this.reminders.remove(id, ifMatch);
   }

@@ -102,10 +102,10 @@ describe('Reminders (e2e)', () => {
         updatedAt: expect.stringMatching(/Z$/),
       });
       expect(response.headers.location).toBe(`/reminders/${response.body.id}`);
-      expect(response.headers.etag).toBe('"1"');
+      expect(response.headers.etag).toMatch(/^"[\w-]{22}"$/);
       const read = await http.get(`/reminders/${response.body.id}`).expect(200);
       expect(read.body).toEqual(response.body);
-      expect(read.headers.etag).toBe('"1"');
+      expect(read.headers.etag).toBe(response.headers.etag);
     });
 
     it('creates a relative reminder through the task route, offsetMinutes before the due date', async () => {
@@ -303,16 +303,17 @@ describe('Reminders (e2e)', () => {
     it('changes the note alone, or the time (absolute or relative), with ETags', async () => {
       const task = await createTask({ dueAt: '2030-01-01T10:00:00Z' });
       const reminder = await createReminder({ taskId: task.id, remindAt: inMinutes(60) });
+      const { etag: first } = (await http.get(`/reminders/${reminder.id}`).expect(200)).headers;
       const noted = await http
         .patch(`/reminders/${reminder.id}`)
         .send({ note: 'Bring ID' })
         .expect(200);
       expect(noted.body).toMatchObject({ note: 'Bring ID', remindAt: reminder.remindAt });
-      expect(noted.headers.etag).toBe('"2"');
+      expect(noted.headers.etag).not.toBe(first);
 
       const relative = await http
         .patch(`/reminders/${reminder.id}`)
-        .set('If-Match', '"2"')
+        .set('If-Match', noted.headers.etag)
         .send({ offsetMinutes: 15 })
         .expect(200);
       expect(relative.body).toMatchObject({
@@ -322,7 +323,7 @@ describe('Reminders (e2e)', () => {
 
       await http
         .patch(`/reminders/${reminder.id}`)
-        .set('If-Match', '"2"')
+        .set('If-Match', noted.headers.etag)
         .send({ remindAt: inMinutes(5) })
         .expect(412);
       await http
@@ -348,6 +349,7 @@ describe('Reminders (e2e)', () => {
     it('snoozes: fires again minutes from now, as an absolute reminder', async () => {
       const task = await createTask({ dueAt: '2030-01-01T10:00:00Z' });
       const reminder = await createReminder({ taskId: task.id, offsetMinutes: 60 });
+      const { etag } = (await http.get(`/reminders/${reminder.id}`).expect(200)).headers;
       const before = Date.now();
       const snoozed = await http
         .post(`/reminders/${reminder.id}/snooze`)
@@ -357,7 +359,7 @@ describe('Reminders (e2e)', () => {
       expect(remindAt).toBeGreaterThanOrEqual(before + 15 * 60_000 - 1);
       expect(remindAt).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
       expect(snoozed.body).toMatchObject({ offsetMinutes: null, status: 'scheduled' });
-      expect(snoozed.headers.etag).toBe('"2"');
+      expect(snoozed.headers.etag).not.toBe(etag);
       for (const minutes of [0, 10_081, 'soon', null]) {
         await http.post(`/reminders/${reminder.id}/snooze`).send({ minutes }).expect(400);
       }
@@ -368,8 +370,9 @@ describe('Reminders (e2e)', () => {
     it('deletes with 204 then 404, honouring If-Match', async () => {
       const task = await createTask();
       const reminder = await createReminder({ taskId: task.id, remindAt: inMinutes(60) });
-      await http.delete(`/reminders/${reminder.id}`).set('If-Match', '"7"').expect(412);
-      await http.delete(`/reminders/${reminder.id}`).set('If-Match', '"1"').expect(204);
+      const { etag } = (await http.get(`/reminders/${reminder.id}`).expect(200)).headers;
+      await http.delete(`/reminders/${reminder.id}`).set('If-Match', '"stale"').expect(412);
+      await http.delete(`/reminders/${reminder.id}`).set('If-Match', etag).expect(204);
       await http.delete(`/reminders/${reminder.id}`).expect(404);
       await http.get(`/reminders/${reminder.id}`).expect(404);
     });

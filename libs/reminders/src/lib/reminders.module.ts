@@ -1,18 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock, SystemClock } from './clock';
-import { DeliveryChannel, LogChannel, WebhookChannel } from './delivery/channels';
-import { DispatchRepository } from './delivery/dispatch.repository';
+import { ReminderDeliveryModule } from './delivery/delivery.module';
 import {
   DispatcherOptions,
   WebhookOptions,
   resolveDispatcherOptions,
 } from './delivery/dispatcher-options';
-import {
-  DELIVERY_CHANNEL,
-  DISPATCHER_OPTIONS,
-  ReminderDispatcher,
-} from './delivery/reminder-dispatcher';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { Reminder } from './reminder.entity';
 import { RemindersController } from './reminders.controller';
@@ -28,33 +22,35 @@ export interface RemindersModuleOptions {
   dispatcher?: Partial<DispatcherOptions>;
 }
 
-/** Reminders of tasks and their delivery. Needs `CoreModule` (global) in the app. */
+/**
+ * Reminders of tasks, and their delivery when this process's dispatcher is enabled (the
+ * delivery module is imported then only). Needs `CoreModule` (global) in the app.
+ */
 @Module({})
 export class RemindersModule {
   static forRoot(options: RemindersModuleOptions = {}): DynamicModule {
     const dispatcherOptions = resolveDispatcherOptions(options.dispatcher);
     return {
       module: RemindersModule,
-      imports: [TypeOrmModule.forFeature([Reminder, ReminderDelivery])],
+      imports: [
+        TypeOrmModule.forFeature([Reminder, ReminderDelivery]),
+        ...(dispatcherOptions.enabled
+          ? [
+              ReminderDeliveryModule.forRoot({
+                webhook: options.webhook,
+                dispatcher: dispatcherOptions,
+              }),
+            ]
+          : []),
+      ],
       controllers: [RemindersController, TaskRemindersController],
       providers: [
         { provide: Clock, useClass: SystemClock },
-        { provide: DISPATCHER_OPTIONS, useValue: dispatcherOptions },
-        {
-          provide: DELIVERY_CHANNEL,
-          inject: [Clock],
-          useFactory: (clock: Clock): DeliveryChannel =>
-            options.webhook
-              ? new WebhookChannel(options.webhook, dispatcherOptions.timeoutMs, clock)
-              : new LogChannel(),
-        },
         RemindersRepository,
         RemindersService,
         RemindersTaskExtension,
-        DispatchRepository,
-        ReminderDispatcher,
       ],
-      exports: [RemindersService, ReminderDispatcher],
+      exports: [RemindersService],
     };
   }
 }

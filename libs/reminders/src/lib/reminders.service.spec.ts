@@ -1,4 +1,4 @@
-import { ProblemException, Task, TasksService } from '@task-api/core';
+import { ProblemException, Task, TasksService, etagOf } from '@task-api/core';
 import { EntityManager } from 'typeorm';
 import { Clock } from './clock';
 import { Reminder } from './reminder.entity';
@@ -77,7 +77,7 @@ describe(RemindersService.name, () => {
   describe('create', () => {
     it('computes a relative reminder from the due date, locking the task meanwhile', async () => {
       repository.findTaskForShare.mockResolvedValue(taskOf());
-      const { reminder, etag } = await sut.create('t1', { offsetMinutes: 90 });
+      const { body: reminder, etag, location } = await sut.create('t1', { offsetMinutes: 90 });
       expect(repository.findTaskForShare).toHaveBeenCalledWith(manager, 't1');
       expect(repository.insert).toHaveBeenCalledWith(manager, {
         taskId: 't1',
@@ -88,7 +88,8 @@ describe(RemindersService.name, () => {
         firingId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       });
       expect(reminder.remindAt).toBe('2026-12-02T10:30:00.000Z');
-      expect(etag).toBe('"3"');
+      expect(etag).toBe(etagOf(reminder));
+      expect(location).toBe(`/reminders/${reminder.id}`);
     });
 
     it('refuses a remindAt that is not after now (by the clock) with 400', async () => {
@@ -137,7 +138,7 @@ describe(RemindersService.name, () => {
 
     it('makes a delivered reminder scheduled again as a new firing', async () => {
       const remindAt = new Date('2026-12-05T00:00:00.000Z');
-      await sut.reschedule('r1', { remindAt });
+      await sut.update('r1', { remindAt });
       const changes = repository.update.mock.calls[0][2];
       expect(changes).toEqual({
         remindAt,
@@ -155,12 +156,12 @@ describe(RemindersService.name, () => {
     });
 
     it('changes only the note when no time is given', async () => {
-      await sut.reschedule('r1', { note: 'Bring ID' });
+      await sut.update('r1', { note: 'Bring ID' });
       expect(repository.update.mock.calls[0][2]).toEqual({ note: 'Bring ID' });
     });
 
     it('takes the task lock before the reminder lock, as a task change does', async () => {
-      await sut.reschedule('r1', { offsetMinutes: 5 });
+      await sut.update('r1', { offsetMinutes: 5 });
       const order = [repository.findTaskForShare, repository.findForUpdate].map(
         (mock) => mock.mock.invocationCallOrder[0],
       );
@@ -168,7 +169,7 @@ describe(RemindersService.name, () => {
     });
 
     it('refuses a stale If-Match with 412 and changes nothing', async () => {
-      expect((await problemOf(sut.reschedule('r1', { note: 'x' }, '"2"'))).status).toBe(412);
+      expect((await problemOf(sut.update('r1', { note: 'x' }, '"2"'))).status).toBe(412);
       expect(repository.update).not.toHaveBeenCalled();
     });
 

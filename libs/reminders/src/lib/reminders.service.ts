@@ -6,7 +6,9 @@ import {
   TasksService,
   badRequest,
   notFound,
+  Tagged,
   assertIfMatch,
+  etagOf,
   unprocessable,
 } from '@task-api/core';
 import { randomUUID } from 'node:crypto';
@@ -25,13 +27,9 @@ import {
   RemindersRepository,
 } from './reminders.repository';
 
-export interface ReminderWithEtag {
-  reminder: ReminderDto;
-  etag: string;
-}
-
-export const reminderEtagOf = (reminder: Pick<Reminder, 'version'>): string =>
-  `"${reminder.version}"`;
+/** A reminder as the API answers it, with the ETag of exactly that representation. */
+const tagged = (reminder: Reminder, location?: string): Tagged<ReminderDto> =>
+  new Tagged(toReminderDto(reminder), location);
 
 /** When a reminder fires: either the instant given, or `offsetMinutes` before the task is due. */
 type Schedule =
@@ -45,7 +43,7 @@ export class RemindersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(taskId: string, input: CreateTaskReminderDto): Promise<ReminderWithEtag> {
+  async create(taskId: string, input: CreateTaskReminderDto): Promise<Tagged<ReminderDto>> {
     const schedule = this.scheduleOf(input);
     if (!schedule) throw scheduleProblem('give either remindAt or offsetMinutes');
     const reminder = await this.reminders.transaction(async (manager) => {
@@ -61,11 +59,11 @@ export class RemindersService {
         firingId: randomUUID(),
       });
     });
-    return withEtag(reminder);
+    return tagged(reminder, `/reminders/${reminder.id}`);
   }
 
-  async get(id: string): Promise<ReminderWithEtag> {
-    return withEtag(await this.require(id));
+  async get(id: string): Promise<Tagged<ReminderDto>> {
+    return tagged(await this.require(id));
   }
 
   async list(query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
@@ -101,11 +99,11 @@ export class RemindersService {
    * without a `remindAt` gives no time: a 400 for a relative reminder (it would have none),
    * nothing at all for an absolute one (it already is).
    */
-  async reschedule(
+  async update(
     id: string,
     input: UpdateReminderDto,
     ifMatch?: string,
-  ): Promise<ReminderWithEtag> {
+  ): Promise<Tagged<ReminderDto>> {
     const schedule = this.scheduleOf(input);
     const updated = await this.reminders.transaction(async (manager) => {
       const { task, reminder } = await this.lockForChange(manager, id, ifMatch);
@@ -127,25 +125,25 @@ export class RemindersService {
       if (Object.keys(changes).length === 0) return reminder;
       return this.reminders.update(manager, id, changes);
     });
-    return withEtag(updated);
+    return tagged(updated);
   }
 
   /** Fires again `minutes` from now, as an absolute reminder and a new firing. */
-  async snooze(id: string, minutes: number, ifMatch?: string): Promise<ReminderWithEtag> {
+  async snooze(id: string, minutes: number, ifMatch?: string): Promise<Tagged<ReminderDto>> {
     const updated = await this.reminders.transaction(async (manager) => {
       const { task } = await this.lockForChange(manager, id, ifMatch);
       assertNotDone(task);
       const remindAt = new Date(this.clock.now().getTime() + minutes * 60_000);
       return this.reminders.update(manager, id, { ...newFiring(remindAt), offsetMinutes: null });
     });
-    return withEtag(updated);
+    return tagged(updated);
   }
 
   async remove(id: string, ifMatch?: string): Promise<void> {
     await this.reminders.transaction(async (manager) => {
       const reminder = await this.reminders.findForUpdate(manager, id);
       if (!reminder) throw notFound('Reminder', id);
-      assertIfMatch('reminder', reminderEtagOf(reminder), ifMatch);
+      assertIfMatch('reminder', etagOf(toReminderDto(reminder)), ifMatch);
       await this.reminders.delete(manager, id);
     });
   }
@@ -182,7 +180,7 @@ export class RemindersService {
     const task = unlocked && (await this.reminders.findTaskForShare(manager, unlocked.taskId));
     const reminder = task && (await this.reminders.findForUpdate(manager, id));
     if (!task || !reminder) throw notFound('Reminder', id);
-    assertIfMatch('reminder', reminderEtagOf(reminder), ifMatch);
+    assertIfMatch('reminder', etagOf(toReminderDto(reminder)), ifMatch);
     return { task, reminder };
   }
 
@@ -261,8 +259,4 @@ function assertNotDone(task: Task): void {
       `Task ${task.id} is done; reopen it before scheduling its reminders again.`,
     );
   }
-}
-
-function withEtag(reminder: Reminder): ReminderWithEtag {
-  return { reminder: toReminderDto(reminder), etag: reminderEtagOf(reminder) };
 }

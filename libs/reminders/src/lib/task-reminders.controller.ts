@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, UuidParam, replyCreated } from '@task-api/core';
-import type { FastifyReply } from 'fastify';
+import { ApiProblems, Tagged, UuidParam } from '@task-api/core';
 import { CreateTaskReminderDto } from './dto/create-reminder.dto';
 import { ListTaskRemindersQueryDto } from './dto/list-reminders-query.dto';
 import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
@@ -22,10 +21,8 @@ export class TaskRemindersController {
   async createTaskReminder(
     @UuidParam('taskId') taskId: string,
     @Body() body: CreateTaskReminderDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderDto> {
-    const { reminder, etag } = await this.reminders.create(taskId, body);
-    return replyCreated(reply, `/reminders/${reminder.id}`, etag, reminder);
+  ): Promise<Tagged<ReminderDto>> {
+    return this.reminders.create(taskId, body);
   }
 
   @Get()

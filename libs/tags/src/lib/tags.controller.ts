@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -21,15 +10,15 @@ import {
 } from '@nestjs/swagger';
 import {
   ApiIfMatch,
+  ApiReadEtag,
+  IfMatch,
+  Tagged,
   ApiProblems,
-  replyCreated,
-  replyWithEtag,
   PageQueryDto,
   JsonText,
   TaskPageDto,
   UuidParam,
 } from '@task-api/core';
-import type { FastifyReply } from 'fastify';
 import { ApiTagNameConflict } from './api-tag-name-conflict';
 import { CreateTagDto } from './dto/create-tag.dto';
 import { ListTagsQueryDto } from './dto/list-tags-query.dto';
@@ -48,12 +37,8 @@ export class TagsController {
   @ApiCreatedResponse({ type: TagDto, description: 'Created; `Location` names the new tag.' })
   @ApiTagNameConflict()
   @ApiProblems(400, 413, 415)
-  async createTag(
-    @Body() body: CreateTagDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TagDto> {
-    const { tag, etag } = await this.tags.createTag(body);
-    return replyCreated(reply, `/tags/${tag.id}`, etag, tag);
+  async createTag(@Body() body: CreateTagDto): Promise<Tagged<TagDto>> {
+    return this.tags.create(body);
   }
 
   @Get()
@@ -64,19 +49,15 @@ export class TagsController {
   @ApiOkResponse({ type: TagPageDto })
   @ApiProblems(400)
   listTags(@Query() query: ListTagsQueryDto): Promise<TagPageDto> {
-    return this.tags.listTags(query);
+    return this.tags.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a tag', description: 'With the number of tasks carrying it.' })
-  @ApiOkResponse({ type: TagDto, description: 'The tag; `ETag` identifies this state of it.' })
+  @ApiReadEtag(TagDto, 'The tag; `ETag` identifies this state of it, its count included.')
   @ApiProblems(400, 404)
-  async getTag(
-    @UuidParam('id') id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TagDto> {
-    const { tag, etag } = await this.tags.getTag(id);
-    return replyWithEtag(reply, etag, tag);
+  async getTag(@UuidParam('id') id: string): Promise<Tagged<TagDto>> {
+    return this.tags.get(id);
   }
 
   @Patch(':id')
@@ -84,7 +65,7 @@ export class TagsController {
     summary: 'Rename or recolor a tag',
     description: 'Only the fields sent change; `color: null` removes the color.',
   })
-  @ApiIfMatch('"k3J9x0aQ1bZr7TmE"')
+  @ApiIfMatch()
   @ApiBody({ type: UpdateTagDto })
   @ApiOkResponse({ type: TagDto })
   @ApiTagNameConflict()
@@ -92,24 +73,22 @@ export class TagsController {
   async updateTag(
     @UuidParam('id') id: string,
     @Body() body: UpdateTagDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TagDto> {
-    const { tag, etag } = await this.tags.updateTag(id, body, ifMatch);
-    return replyWithEtag(reply, etag, tag);
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<Tagged<TagDto>> {
+    return this.tags.update(id, body, ifMatch);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a tag', description: 'It is detached from every task.' })
-  @ApiIfMatch('"k3J9x0aQ1bZr7TmE"')
+  @ApiIfMatch()
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTag(
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.tags.deleteTag(id, ifMatch);
+    await this.tags.remove(id, ifMatch);
   }
 
   @Get(':id/tasks')

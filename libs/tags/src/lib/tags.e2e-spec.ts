@@ -73,7 +73,7 @@ describe('Tags (e2e): core + tags alone', () => {
         updatedAt: expect.stringMatching(/Z$/),
       });
       expect(response.headers.location).toBe(`/tags/${response.body.id}`);
-      expect(response.headers.etag).toMatch(/^"[\w-]{16}"$/);
+      expect(response.headers.etag).toMatch(/^"[\w-]{22}"$/);
 
       const read = await http.get(`/tags/${response.body.id}`).expect(200);
       expect(read.body).toEqual(response.body);

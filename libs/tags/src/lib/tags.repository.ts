@@ -8,6 +8,7 @@ import {
   Position,
   SortKey,
   Task,
+  escapeLike,
   keyset,
   namedParameters,
   sqlState,
@@ -85,8 +86,6 @@ export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
   if (constraint === TAG_FOREIGN_KEY) return 'tag';
   return undefined;
 };
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 @Injectable()
 export class TagsRepository {

@@ -1,7 +1,8 @@
-import { ProblemException, Task, TasksService } from '@task-api/core';
+import { ProblemException, Task, TasksService, etagOf } from '@task-api/core';
 import { EntityManager } from 'typeorm';
 import { TAG_ORDER, TagWithCount, TagsRepository } from './tags.repository';
-import { TagsService, etagOfTag } from './tags.service';
+import { toTagDto } from './dto/tag.dto';
+import { TagsService } from './tags.service';
 
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
 const TAG_ID = '22222222-2222-4222-8222-222222222222';
@@ -74,18 +75,19 @@ describe(TagsService.name, () => {
     it('inserts the tag (no color means null) and returns it with no tasks and its ETag', async () => {
       const stored = aTag({ color: null });
       tags.insert.mockResolvedValue(stored);
-      const result = await sut.createTag({ name: 'Urgent' });
+      const result = await sut.create({ name: 'Urgent' });
       expect(tags.insert).toHaveBeenCalledWith({ name: 'Urgent', color: null });
-      expect(result).toEqual({
-        tag: expect.objectContaining({ id: TAG_ID, name: 'Urgent', color: null, taskCount: 0 }),
-        etag: etagOfTag(stored),
-      });
+      expect(result.body).toEqual(
+        expect.objectContaining({ id: TAG_ID, name: 'Urgent', color: null, taskCount: 0 }),
+      );
+      expect(result.etag).toBe(etagOf(toTagDto({ ...stored, taskCount: 0 })));
+      expect(result.location).toBe(`/tags/${TAG_ID}`);
     });
 
     it('turns the unique index refusal into a 409 naming the existing tag', async () => {
       tags.insert.mockRejectedValue(nameTaken());
       tags.findByName.mockResolvedValue(aTag({ id: OTHER_ID, name: 'urgent' }));
-      const problem = await problemOf(sut.createTag({ name: 'URGENT' }));
+      const problem = await problemOf(sut.create({ name: 'URGENT' }));
       expect(problem.getStatus()).toBe(409);
       expect(problem.extras.existingId).toBe(OTHER_ID);
       expect(tags.findByName).toHaveBeenCalledWith('URGENT');
@@ -94,8 +96,8 @@ describe(TagsService.name, () => {
     it('retries when the clashing tag is deleted before it can be named', async () => {
       tags.insert.mockRejectedValueOnce(nameTaken()).mockResolvedValueOnce(aTag());
       tags.findByName.mockResolvedValue(null);
-      await expect(sut.createTag({ name: 'Urgent' })).resolves.toMatchObject({
-        tag: { id: TAG_ID },
+      await expect(sut.create({ name: 'Urgent' })).resolves.toMatchObject({
+        body: { id: TAG_ID },
       });
       expect(tags.insert).toHaveBeenCalledTimes(2);
     });
@@ -103,7 +105,7 @@ describe(TagsService.name, () => {
     it('lets other database errors through untouched', async () => {
       const failure = pgError('23514', 'tags_color_hex');
       tags.insert.mockRejectedValue(failure);
-      await expect(sut.createTag({ name: 'x' })).rejects.toBe(failure);
+      await expect(sut.create({ name: 'x' })).rejects.toBe(failure);
       expect(tags.findByName).not.toHaveBeenCalled();
     });
   });
@@ -111,7 +113,7 @@ describe(TagsService.name, () => {
   describe('updateTag', () => {
     it('is a 404 for an unknown tag', async () => {
       tags.findForUpdate.mockResolvedValue(null);
-      expect((await problemOf(sut.updateTag(TAG_ID, { name: 'x' }))).getStatus()).toBe(404);
+      expect((await problemOf(sut.update(TAG_ID, { name: 'x' }))).getStatus()).toBe(404);
       expect(tags.update).not.toHaveBeenCalled();
     });
 
@@ -119,11 +121,11 @@ describe(TagsService.name, () => {
       const before = aTag();
       tags.findForUpdate.mockResolvedValue(before);
       tags.findById.mockResolvedValue(before);
-      await sut.updateTag(TAG_ID, { name: 'Urgent', color: '#e5484d' });
+      await sut.update(TAG_ID, { name: 'Urgent', color: '#e5484d' });
       expect(tags.update).not.toHaveBeenCalled();
-      await sut.updateTag(TAG_ID, { name: 'URGENT', color: '#e5484d' });
+      await sut.update(TAG_ID, { name: 'URGENT', color: '#e5484d' });
       expect(tags.update).toHaveBeenCalledWith(manager, TAG_ID, { name: 'URGENT' });
-      await sut.updateTag(TAG_ID, { color: null });
+      await sut.update(TAG_ID, { color: null });
       expect(tags.update).toHaveBeenLastCalledWith(manager, TAG_ID, { color: null });
     });
 
@@ -131,19 +133,20 @@ describe(TagsService.name, () => {
       const before = aTag();
       tags.findForUpdate.mockResolvedValue(before);
       tags.findById.mockResolvedValue(before);
-      const problem = await problemOf(sut.updateTag(TAG_ID, { name: 'x' }, '"stale"'));
+      const problem = await problemOf(sut.update(TAG_ID, { name: 'x' }, '"stale"'));
       expect(problem.getStatus()).toBe(412);
       expect(tags.update).not.toHaveBeenCalled();
-      await sut.updateTag(TAG_ID, { name: 'x' }, etagOfTag(before));
-      await sut.updateTag(TAG_ID, { name: 'y' }, '*');
+      await sut.update(TAG_ID, { name: 'x' }, etagOf(toTagDto(before)));
+      await sut.update(TAG_ID, { name: 'y' }, '*');
       expect(tags.update).toHaveBeenCalledTimes(2);
     });
 
     it('answers 409 with the existing id when the new name is taken', async () => {
       tags.findForUpdate.mockResolvedValue(aTag());
+      tags.findById.mockResolvedValue(aTag());
       tags.update.mockRejectedValue(nameTaken());
       tags.findByName.mockResolvedValue(aTag({ id: OTHER_ID, name: 'Home' }));
-      const problem = await problemOf(sut.updateTag(TAG_ID, { name: 'home' }));
+      const problem = await problemOf(sut.update(TAG_ID, { name: 'home' }));
       expect(problem.getStatus()).toBe(409);
       expect(problem.extras.existingId).toBe(OTHER_ID);
     });
@@ -155,7 +158,8 @@ describe(TagsService.name, () => {
       tags.insertIfAbsent.mockResolvedValue(created);
       tags.findById.mockResolvedValue({ ...created, taskCount: 1 });
       const result = await sut.attachTagByName(TASK_ID, { name: 'Urgent', color: '#e5484d' });
-      expect(result).toMatchObject({ created: true, tag: { id: TAG_ID, taskCount: 1 } });
+      expect(result).toMatchObject({ created: true, tag: { body: { id: TAG_ID, taskCount: 1 } } });
+      expect(result.tag.location).toBe(`/tags/${TAG_ID}`);
       expect(tags.insertIfAbsent).toHaveBeenCalledWith(manager, {
         name: 'Urgent',
         color: '#e5484d',
@@ -169,7 +173,10 @@ describe(TagsService.name, () => {
       tags.findByName.mockResolvedValue(aTag());
       tags.findById.mockResolvedValue(aTag({ taskCount: 4 }));
       const result = await sut.attachTagByName(TASK_ID, { name: 'urgent' });
-      expect(result).toMatchObject({ created: false, tag: { name: 'Urgent', taskCount: 4 } });
+      expect(result).toMatchObject({
+        created: false,
+        tag: { body: { name: 'Urgent', taskCount: 4 }, location: undefined },
+      });
       expect(tags.findByName).toHaveBeenCalledWith('urgent', manager);
       expect(tags.link).toHaveBeenCalledWith(TASK_ID, [TAG_ID], manager);
     });
@@ -248,14 +255,14 @@ describe(TagsService.name, () => {
 
   describe('listTags', () => {
     it('refuses a cursor it did not make with a 400', async () => {
-      const problem = await problemOf(sut.listTags({ limit: 50, cursor: 'bm9wZQ' }));
+      const problem = await problemOf(sut.list({ limit: 50, cursor: 'bm9wZQ' }));
       expect(problem.getStatus()).toBe(400);
       expect(tags.findPage).not.toHaveBeenCalled();
     });
 
     it('fetches one more than the page to know whether another follows', async () => {
       tags.findPage.mockResolvedValue([aTag({ name: 'a' }), aTag({ name: 'b', id: OTHER_ID })]);
-      const page = await sut.listTags({ limit: 1, q: 'A' });
+      const page = await sut.list({ limit: 1, q: 'A' });
       expect(tags.findPage).toHaveBeenCalledWith({
         prefix: 'A',
         order: TAG_ORDER,
@@ -263,7 +270,7 @@ describe(TagsService.name, () => {
         limit: 1,
       });
       expect(page.items.map((tag) => tag.name)).toEqual(['a']);
-      await sut.listTags({ limit: 1, cursor: page.nextCursor! });
+      await sut.list({ limit: 1, cursor: page.nextCursor! });
       expect(tags.findPage).toHaveBeenLastCalledWith({
         prefix: undefined,
         order: TAG_ORDER,

@@ -7,15 +7,17 @@ import {
   TaskViewPage,
   TasksService,
   notFound,
+  Tagged,
   assertIfMatch,
+  etagOf,
   problemType,
   sql,
 } from '@task-api/core';
-import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AttachTagByNameDto, CreateTagDto } from './dto/create-tag.dto';
 import { ListTagsQueryDto } from './dto/list-tags-query.dto';
 import { MAX_TAGS_PER_REPLACE } from './dto/replace-task-tags.dto';
-import { TagDto } from './dto/tag.dto';
+import { TagDto, toTagDto } from './dto/tag.dto';
 import { UpdateTagDto } from './dto/update-tag.dto';
 import { Tag } from './tag.entity';
 import {
@@ -29,33 +31,9 @@ import {
   missingLinkSide,
 } from './tags.repository';
 
-/** A tag view with its ETag, for the controller to put in the header. */
-export interface TagWithEtag {
-  tag: TagDto;
-  etag: string;
-}
-
-/**
- * Tags have no version column: the ETag is a digest of what a client can change plus the
- * time of the last change, so any rename or recolor makes the old one stale.
- */
-export const etagOfTag = (tag: Pick<Tag, 'name' | 'color' | 'updatedAt'>): string => {
-  const digest = createHash('sha256')
-    .update(`${tag.name}\u0000${tag.color ?? ''}\u0000${tag.updatedAt.toISOString()}`)
-    .digest('base64url');
-  return `"${digest.slice(0, 16)}"`;
-};
-
-export function toTagDto(tag: TagWithCount): TagDto {
-  return {
-    id: tag.id,
-    name: tag.name,
-    color: tag.color,
-    taskCount: tag.taskCount,
-    createdAt: tag.createdAt.toISOString(),
-    updatedAt: tag.updatedAt.toISOString(),
-  };
-}
+/** A tag as the API answers it, with the ETag of exactly that representation. */
+const tagged = (tag: TagWithCount, location?: string): Tagged<TagDto> =>
+  new Tagged(toTagDto(tag), location);
 
 /** 409 naming the tag that already has the name, so a client can use it instead. */
 export const tagNameConflict = (name: string, existingId: string): ProblemException =>
@@ -74,14 +52,14 @@ export class TagsService {
     private readonly tasks: TasksService,
   ) {}
 
-  async createTag(input: CreateTagDto): Promise<TagWithEtag> {
+  async create(input: CreateTagDto): Promise<Tagged<TagDto>> {
     const tag = await this.refusingTakenName(input.name, () =>
       this.tags.insert({ name: input.name, color: input.color ?? null }),
     );
-    return this.withEtag({ ...tag, taskCount: 0 });
+    return tagged({ ...tag, taskCount: 0 }, `/tags/${tag.id}`);
   }
 
-  async listTags(query: ListTagsQueryDto): Promise<Page<TagDto>> {
+  async list(query: ListTagsQueryDto): Promise<Page<TagDto>> {
     const after = TAG_ORDER.decode(query.cursor);
     const rows = await this.tags.findPage({
       prefix: query.q,
@@ -92,28 +70,27 @@ export class TagsService {
     return tagPage(TAG_ORDER, rows, query.limit);
   }
 
-  async getTag(id: string): Promise<TagWithEtag> {
-    return this.withEtag(await this.requireTag(id));
+  async get(id: string): Promise<Tagged<TagDto>> {
+    return tagged(await this.requireTag(id));
   }
 
-  async updateTag(id: string, input: UpdateTagDto, ifMatch?: string): Promise<TagWithEtag> {
+  /** `If-Match` is checked against the ETag of the tag as `GET` shows it (its count included). */
+  async update(id: string, input: UpdateTagDto, ifMatch?: string): Promise<Tagged<TagDto>> {
     await this.refusingTakenName(input.name, () =>
       this.tags.transaction(async (manager) => {
-        const before = await this.tags.findForUpdate(manager, id);
-        if (!before) throw notFound('Tag', id);
-        assertIfMatch('tag', etagOfTag(before), ifMatch);
+        const before = await this.lockTag(manager, id);
+        assertIfMatch('tag', etagOf(toTagDto(before)), ifMatch);
         const changes = changesOf(before, input);
         if (Object.keys(changes).length > 0) await this.tags.update(manager, id, changes);
       }),
     );
-    return this.getTag(id);
+    return this.get(id);
   }
 
-  async deleteTag(id: string, ifMatch?: string): Promise<void> {
+  async remove(id: string, ifMatch?: string): Promise<void> {
     await this.tags.transaction(async (manager) => {
-      const tag = await this.tags.findForUpdate(manager, id);
-      if (!tag) throw notFound('Tag', id);
-      assertIfMatch('tag', etagOfTag(tag), ifMatch);
+      const tag = await this.lockTag(manager, id);
+      assertIfMatch('tag', etagOf(toTagDto(tag)), ifMatch);
       await this.tags.delete(manager, id);
     });
   }
@@ -171,7 +148,7 @@ export class TagsService {
   async attachTagByName(
     taskId: string,
     input: AttachTagByNameDto,
-  ): Promise<TagWithEtag & { created: boolean }> {
+  ): Promise<{ tag: Tagged<TagDto>; created: boolean }> {
     await this.tasks.require(taskId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const result = await this.getOrCreateAndLink(taskId, input).catch((error: unknown) => {
@@ -179,7 +156,10 @@ export class TagsService {
         if (missingLinkSide(error) === 'tag') return undefined;
         throw this.linkError(error, taskId);
       });
-      if (result) return { ...this.withEtag(result.tag), created: result.created };
+      if (result) {
+        const location = result.created ? `/tags/${result.tag.id}` : undefined;
+        return { tag: tagged(result.tag, location), created: result.created };
+      }
     }
     throw new ProblemException(
       HttpStatus.CONFLICT,
@@ -230,8 +210,12 @@ export class TagsService {
     return tag;
   }
 
-  private withEtag(tag: TagWithCount): TagWithEtag {
-    return { tag: toTagDto(tag), etag: etagOfTag(tag) };
+  /** Locks the tag for the rest of the transaction and reads it with its count; 404 if gone. */
+  private async lockTag(manager: EntityManager, id: string): Promise<TagWithCount> {
+    const locked = await this.tags.findForUpdate(manager, id);
+    const tag = locked && (await this.tags.findById(id, manager));
+    if (!tag) throw notFound('Tag', id);
+    return tag;
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, PageQueryDto, UuidParam } from '@task-api/core';
+import { ApiProblems, PageQueryDto, Tagged, UuidParam } from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { AttachTagByNameDto } from './dto/create-tag.dto';
 import { ReplaceTaskTagsDto } from './dto/replace-task-tags.dto';
@@ -44,10 +44,10 @@ export class TaskTagsController {
     @UuidParam('taskId') taskId: string,
     @Body() body: AttachTagByNameDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TagDto> {
-    const { tag, etag, created } = await this.tags.attachTagByName(taskId, body);
-    reply.status(created ? 201 : 200).header('etag', etag);
-    if (created) reply.header('location', `/tags/${tag.id}`);
+  ): Promise<Tagged<TagDto>> {
+    const { tag, created } = await this.tags.attachTagByName(taskId, body);
+    // The one answer whose status depends on the outcome: 201 when the tag was created.
+    reply.status(created ? 201 : 200);
     return tag;
   }
 

@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureNames, singularOf } from './feature-names';
 import { featureGenerator } from './generator';
-import { APP_FEATURES, TSCONFIG_BASE } from './wiring';
+import { APP_FEATURES, TSCONFIG_BASE, WORKER_FEATURES } from './wiring';
 
 const WORKSPACE = join(__dirname, '../../../..');
 /** The real files the generator edits, as they are in this workspace. */
 const SEEDED = [
   APP_FEATURES,
+  WORKER_FEATURES,
   TSCONFIG_BASE,
   'apps/api/src/app.module.ts',
   'apps/api/src/entities.ts',
@@ -183,7 +184,7 @@ describe(featureGenerator.name, () => {
     });
 
     // Relative to the file as it was: the workspace gains features, the spec must not care.
-    it('adds the manifest to the app’s list, after what was there, and changes nothing else', () => {
+    it('adds the manifest to the apps’ lists, after what was there, and changes nothing else', () => {
       const after = read(tree, APP_FEATURES);
       expect(after).toContain("import { probesFeature } from '@task-api/probes';");
       const featuresBefore = arrayElements(before.get(APP_FEATURES)!, 'features');
@@ -195,7 +196,8 @@ describe(featureGenerator.name, () => {
         .filter(([path, text]) => read(tree, path) !== text)
         .map(([path]) => path)
         .sort();
-      expect(changed).toEqual([APP_FEATURES, TSCONFIG_BASE]);
+      expect(changed).toEqual([APP_FEATURES, WORKER_FEATURES, TSCONFIG_BASE].sort());
+      expect(arrayElements(read(tree, WORKER_FEATURES), 'features')).toContain('probesFeature');
     });
 
     it('leaves files formatted as Prettier would', () => {
@@ -230,7 +232,8 @@ describe(featureGenerator.name, () => {
       expect(arrayElements(read(tree, APP_FEATURES), 'features')).toContain(
         'checklistItemsFeature',
       );
-    });
+      // Prettier over every generated file: seconds on a busy machine.
+    }, 60_000);
 
     it.each([
       ['Notes', /kebab-case/],

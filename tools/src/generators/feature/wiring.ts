@@ -3,7 +3,8 @@ import * as ts from 'typescript';
 import { FeatureNames } from './feature-names';
 
 /**
- * The edits outside the new library: the app's list of feature manifests names it, and the
+ * The edits outside the new library: the apps' lists of feature manifests (the API's, and the
+ * worker's, whose webhooks carry the task view every feature shapes) name it, and the
  * TypeScript aliases name its two entry points. Nothing else of the app changes: its imports,
  * entities, migrations, features table and OpenAPI document follow from the list, and the
  * boundary rules are written by project type. Source files are edited through their syntax
@@ -11,18 +12,22 @@ import { FeatureNames } from './feature-names';
  * cannot be found is an error naming the file, never a silent skip.
  */
 export const APP_FEATURES = 'apps/api/src/features.ts';
+export const WORKER_FEATURES = 'apps/worker/src/features.ts';
+const FEATURE_LISTS = [APP_FEATURES, WORKER_FEATURES];
 export const TSCONFIG_BASE = 'tsconfig.base.json';
 
 export function wireFeature(tree: Tree, n: FeatureNames): void {
   const importPath = `@task-api/${n.fileName}`;
-  editSource(tree, APP_FEATURES, (source) => {
-    const features = arrayOfVariable(source, 'features');
-    if (!features) throw anchorMissing(APP_FEATURES, '`export const features = [...]`');
-    return [
-      ...addNamedImport(source, `${n.propertyName}Feature`, importPath),
-      ...appendToArray(features, `${n.propertyName}Feature`),
-    ];
-  });
+  for (const list of FEATURE_LISTS) {
+    editSource(tree, list, (source) => {
+      const features = arrayOfVariable(source, 'features');
+      if (!features) throw anchorMissing(list, '`export const features = [...]`');
+      return [
+        ...addNamedImport(source, `${n.propertyName}Feature`, importPath),
+        ...appendToArray(features, `${n.propertyName}Feature`),
+      ];
+    });
+  }
   updateJson(tree, TSCONFIG_BASE, (json) => {
     const paths: Record<string, string[]> = (json.compilerOptions.paths ??= {});
     paths[importPath] = [`./libs/${n.fileName}/src/index.ts`];

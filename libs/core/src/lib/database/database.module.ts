@@ -9,6 +9,13 @@ import { retryAbortedTransactions } from './transaction-retry';
 
 export type MigrationClass = new () => MigrationInterface;
 
+/** The migrations of every library, as one list in timestamp order (their class names end in it). */
+export function allMigrations(...libraries: (readonly MigrationClass[])[]): MigrationClass[] {
+  const timestampOf = (migration: MigrationClass) =>
+    Number(/(\d{13})$/.exec(migration.name)?.[1] ?? 0);
+  return libraries.flat().sort((a, b) => timestampOf(a) - timestampOf(b));
+}
+
 export interface DatabaseOptions {
   /** A PostgreSQL server; without it the app starts embedded PostgreSQL (PGlite). */
   url?: string;

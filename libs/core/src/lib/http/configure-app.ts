@@ -8,6 +8,10 @@ import { Logger } from 'nestjs-pino';
 import { registerCors } from './cors';
 import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
+import { Shutdown } from '../lifecycle/shutdown';
+import { observeHttpRequests } from '../metrics/http-metrics';
+import { Metrics } from '../metrics/metrics';
+import { conditionalGet } from './etag';
 import { setupOpenApi } from './openapi';
 import { decoratePrincipal } from './principal';
 import { RateLimits } from './rate-limit';
@@ -24,8 +28,6 @@ export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
 export interface HttpOptions {
   bodyLimit?: number;
-  /** SIGTERM handling; tests close their apps themselves. */
-  shutdownHooks?: boolean;
 }
 
 /**
@@ -102,7 +104,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 
 /**
  * Builds and initializes an app from a root module, the same way for `main.ts` and for the
- * tests so that both answer alike: adapter, logger, request ids, OpenAPI, shutdown hooks.
+ * tests so that both answer alike: adapter, logger, request ids, metrics, OpenAPI, the
+ * connection handling of a stop. Signals are `main.ts`'s (`stopOnSignals`); tests close apps.
  */
 export async function createApp(
   module: Type | DynamicModule,
@@ -116,21 +119,32 @@ export async function createApp(
     // Fastify's own JSON parser only: no form or text bodies (they are answered with 415).
     bodyParser: false,
   });
-  return configureApp(app, options.shutdownHooks ?? true);
+  return configureApp(app);
 }
 
+/** The open connections of each app's server, for `drainConnections`. */
+const openConnections = new WeakMap<NestFastifyApplication, Set<Socket>>();
+
 /**
- * A request still in flight when the app starts closing is answered with `Connection: close`,
- * so a keep-alive client does not hold the shutdown open until its idle timeout.
+ * From the moment the stop begins (SIGTERM), every response carries `Connection: close`: a
+ * keep-alive client learns with its next answer that the socket ends, instead of sending a
+ * request on it just as it is closed.
  */
-function closeKeepAliveOnShutdown(fastify: FastifyInstance): void {
+function closeKeepAliveOnShutdown(app: NestFastifyApplication, fastify: FastifyInstance): void {
+  const shutdown = app.get(Shutdown);
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
   });
   fastify.addHook('onSend', async (_request, reply) => {
-    if (closing) reply.header('connection', 'close');
+    if (closing || shutdown.draining) reply.header('connection', 'close');
   });
+  const open = new Set<Socket>();
+  fastify.server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  openConnections.set(app, open);
 }
 
 /**
@@ -145,10 +159,19 @@ async function registerEdge(app: NestFastifyApplication, fastify: FastifyInstanc
   app.get(IdempotencyKeys).register(fastify);
 }
 
-async function configureApp(
-  app: NestFastifyApplication,
-  shutdownHooks: boolean,
-): Promise<NestFastifyApplication> {
+/**
+ * Once the stop has begun: waits until the clients have closed their connections (each does
+ * after its next answer) or `maxMs` has passed; `app.close()` then ends the idle ones.
+ */
+export async function drainConnections(app: NestFastifyApplication, maxMs: number): Promise<void> {
+  const open = openConnections.get(app);
+  const deadline = Date.now() + maxMs;
+  while (open && open.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
@@ -157,10 +180,10 @@ async function configureApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  closeKeepAliveOnShutdown(fastify);
+  closeKeepAliveOnShutdown(app, fastify);
+  observeHttpRequests(fastify, app.get(Metrics));
+  conditionalGet(fastify);
   await registerEdge(app, fastify);
-  // SIGTERM: stop accepting, finish in-flight requests, close the pool (tests close apps themselves).
-  if (shutdownHooks) app.enableShutdownHooks();
   await app.init();
   // Feature libraries register their task extensions during init; document them after it.
   setupOpenApi(app as INestApplication);

@@ -1,15 +1,113 @@
-import type { FastifyReply } from 'fastify';
-import { ApiHeader } from '@nestjs/swagger';
+import {
+  CallHandler,
+  ExecutionContext,
+  Headers,
+  Injectable,
+  NestInterceptor,
+  Type,
+  applyDecorators,
+} from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { Observable, map } from 'rxjs';
+import { JsonText } from './json-text';
 import { preconditionFailed } from './problem';
 
-/** The `If-Match` request header, as every PATCH and DELETE of a versioned resource documents it. */
-export const ApiIfMatch = (example = '"3"'): MethodDecorator =>
-  ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag from the last read; a stale one is refused with 412.',
-    example,
+/**
+ * ETags, one mechanism for every resource: a handler returns a `Tagged` body (the service
+ * computed the ETag of exactly what it returns), `TaggedInterceptor` puts `ETag` (and
+ * `Location` for a resource just created) on the reply, `conditionalGet` answers a matching
+ * `If-None-Match` with 304, and `@IfMatch()` hands a write's precondition to the service,
+ * which checks it with `assertIfMatch` inside the write's transaction.
+ */
+
+/** A strong ETag of a JSON text: equal bodies, equal ETags; any change of the body, a new one. */
+export function etagOfJson(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+}
+
+/**
+ * The ETag of a representation: the digest of the very JSON sent (a `JsonText` as PostgreSQL
+ * built it, or a DTO as it is serialized), so it changes exactly when the body does.
+ */
+export function etagOf(body: JsonText | object): string {
+  return etagOfJson(body instanceof JsonText ? body.json : JSON.stringify(body));
+}
+
+/** A single resource as a handler answers it: the body, its ETag, and where it lives if new. */
+export class Tagged<Body extends JsonText | object = JsonText | object> {
+  readonly etag: string;
+
+  constructor(
+    readonly body: Body,
+    readonly location?: string,
+  ) {
+    this.etag = etagOf(body);
+  }
+}
+
+/** Sets `ETag` and `Location` from a `Tagged` result and sends its body. */
+@Injectable()
+export class TaggedInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((value: unknown) => {
+        if (!(value instanceof Tagged)) return value;
+        const reply = context.switchToHttp().getResponse<FastifyReply>();
+        reply.header('etag', value.etag);
+        if (value.location) reply.header('location', value.location);
+        return value.body;
+      }),
+    );
+  }
+}
+
+/** Does a list of entity tags (`If-Match`, `If-None-Match`) name this ETag, or `*`? */
+function listNames(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const accepted = header.split(',').map((item) => item.trim());
+  return accepted.includes('*') || accepted.includes(etag);
+}
+
+/**
+ * RFC 9110 §13.1.2: a `GET` or `HEAD` whose `If-None-Match` names the ETag of the 200 about to
+ * be sent is answered 304 Not Modified, with the ETag and no body.
+ */
+export function conditionalGet(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    const etag = reply.getHeader('etag');
+    if (reply.statusCode !== 200 || typeof etag !== 'string') return payload;
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (!listNames(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return payload;
+    reply.code(304);
+    reply.removeHeader('content-type');
+    reply.removeHeader('content-length');
+    return '';
   });
+}
+
+/** The `If-Match` header of a write, for its service to check (`ApiIfMatch` documents it). */
+export const IfMatch = (): ParameterDecorator => Headers('if-match');
+
+/** The `If-Match` request header, as every PATCH and DELETE of a versioned resource documents it. */
+export const ApiIfMatch = (
+  description = 'The ETag from the last read; a stale one is refused with 412.',
+): MethodDecorator =>
+  ApiHeader({ name: 'If-Match', required: false, description, example: '"Zk3mBqH8t0aVbY2cXw1e"' });
+
+/** A read of a single resource: its 200 with `ETag`, and 304 for a matching `If-None-Match`. */
+export const ApiReadEtag = (type: Type, description: string): MethodDecorator =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'An ETag from an earlier read: 304 without a body while it is still current.',
+    }),
+    ApiOkResponse({ type, description, headers: { ETag: { schema: { type: 'string' } } } }),
+    ApiResponse({ status: 304, description: 'Not modified: the ETag sent is still current.' }),
+  );
 
 /**
  * Optimistic concurrency for writes: no `If-Match`, `*`, or a list holding the current ETag
@@ -20,22 +118,8 @@ export function assertIfMatch(
   currentEtag: string,
   ifMatch: string | undefined,
 ): void {
-  if (ifMatch === undefined) return;
-  const accepted = ifMatch.split(',').map((etag) => etag.trim());
-  if (accepted.includes('*') || accepted.includes(currentEtag)) return;
+  if (ifMatch === undefined || listNames(ifMatch, currentEtag)) return;
   throw preconditionFailed(
     `The ${what} has changed (its ETag is now ${currentEtag}); fetch it again and retry.`,
   );
-}
-
-/** Puts a single resource's `ETag` on the reply and gives the body back, for the handler to return. */
-export function replyWithEtag<T>(reply: FastifyReply, etag: string, body: T): T {
-  reply.header('etag', etag);
-  return body;
-}
-
-/** The headers of a 201: where the new resource lives, and its `ETag`. */
-export function replyCreated<T>(reply: FastifyReply, location: string, etag: string, body: T): T {
-  reply.header('location', location);
-  return replyWithEtag(reply, etag, body);
 }

@@ -162,3 +162,10 @@ export const UuidParam = (name: string): ParameterDecorator =>
         ]),
     }),
   );
+
+/** A list query parameter: `?status=todo,done` and `?status=todo&status=done` mean the same. */
+export const commaList = ({ value }: { value: unknown }) =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);

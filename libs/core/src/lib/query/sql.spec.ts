@@ -1,4 +1,4 @@
-import { EMPTY_SQL, Sql, joinSql, raw, sql } from './sql';
+import { EMPTY_SQL, Sql, escapeLike, joinSql, raw, sql } from './sql';
 
 describe(Sql.name, () => {
   it('binds values as numbered parameters', () => {
@@ -22,5 +22,12 @@ describe(Sql.name, () => {
     expect(joined.values).toEqual([1, 3]);
     expect(joinSql([], ' AND ')).toEqual(EMPTY_SQL);
     expect(sql`x${EMPTY_SQL}y`.text).toBe('xy');
+  });
+});
+
+describe(escapeLike.name, () => {
+  it('makes LIKE match %, _ and \\ literally', () => {
+    expect(escapeLike('50%_off\\now')).toBe('50\\%\\_off\\\\now');
+    expect(escapeLike('plain')).toBe('plain');
   });
 });

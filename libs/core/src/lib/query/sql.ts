@@ -60,3 +60,6 @@ export function joinSql(fragments: readonly Sql[], separator: string): Sql {
 export function jsonInstant(column: string): Sql {
   return raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 }
+
+/** Text matched literally by `LIKE`/`ILIKE` (with the default escape `\\`): `%` and `_` lose their magic. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);

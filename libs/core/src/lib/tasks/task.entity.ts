@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { INSTANT_COLUMN } from '../database/columns';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -15,9 +16,6 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Declared in rank order: the PostgreSQL enum sorts by it, so `sort=priority` is index-backed. */
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
-
-/** Instants keep millisecond precision, the precision of a JS Date, so cursors round-trip exactly. */
-export const INSTANT_COLUMN = { type: 'timestamptz', precision: 3 } as const;
 
 @Entity({ name: 'tasks' })
 @Check('tasks_title_not_blank', `length(btrim(title)) > 0`)

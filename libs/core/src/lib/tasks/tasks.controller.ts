@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -18,8 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { ApiIfMatch, replyCreated, replyWithEtag } from '../http/etag';
+import { ApiIfMatch, ApiReadEtag, IfMatch, Tagged } from '../http/etag';
 import { JsonText } from '../http/json-text';
 import { ApiProblems } from '../http/openapi';
 import { ApiQueryFrom } from '../http/openapi-parameters';
@@ -33,6 +21,10 @@ import { TasksService } from './tasks.service';
 
 export class TaskPageDto extends PageOf(TaskDto) {}
 
+/** Which version a write checks: the ETag of the whole view, features' fields included. */
+const TASK_IF_MATCH =
+  'The ETag of the task as last read (`GET`, or the answer of a write). It covers the whole view, its tags and reminders included, so a task whose tags or reminders changed since is refused with 412 too.';
+
 @ApiTags('tasks')
 @Controller('tasks')
 export class TasksController {
@@ -42,12 +34,8 @@ export class TasksController {
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskDto, description: 'Created; `Location` names the new task.' })
   @ApiProblems(400, 413, 415)
-  async createTask(
-    @Body() body: CreateTaskDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JsonText> {
-    const { id, task, etag } = await this.tasks.create(body);
-    return replyCreated(reply, `/tasks/${id}`, etag, task);
+  createTask(@Body() body: CreateTaskDto): Promise<Tagged<JsonText>> {
+    return this.tasks.create(body);
   }
 
   @Get()
@@ -64,14 +52,10 @@ export class TasksController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a task' })
-  @ApiOkResponse({ type: TaskDto, description: 'The task; `ETag` carries its version.' })
+  @ApiReadEtag(TaskDto, 'The task with its tags and reminders; `ETag` covers all of it.')
   @ApiProblems(400, 404)
-  async getTask(
-    @UuidParam('id') id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JsonText> {
-    const { task, etag } = await this.tasks.get(id);
-    return replyWithEtag(reply, etag, task);
+  getTask(@UuidParam('id') id: string): Promise<Tagged<JsonText>> {
+    return this.tasks.get(id);
   }
 
   @Patch(':id')
@@ -79,18 +63,16 @@ export class TasksController {
     summary: 'Change a task',
     description: 'Only the fields sent change; `null` clears.',
   })
-  @ApiIfMatch()
+  @ApiIfMatch(TASK_IF_MATCH)
   @ApiBody({ type: UpdateTaskDto })
   @ApiOkResponse({ type: TaskDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
-  async updateTask(
+  updateTask(
     @UuidParam('id') id: string,
     @Body() body: UpdateTaskDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JsonText> {
-    const { task, etag } = await this.tasks.update(id, body, ifMatch);
-    return replyWithEtag(reply, etag, task);
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<Tagged<JsonText>> {
+    return this.tasks.update(id, body, ifMatch);
   }
 
   @Delete(':id')
@@ -99,12 +81,12 @@ export class TasksController {
     summary: 'Delete a task',
     description: 'Its tag links and reminders go with it.',
   })
-  @ApiIfMatch()
+  @ApiIfMatch(TASK_IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTask(
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
     await this.tasks.remove(id, ifMatch);
   }

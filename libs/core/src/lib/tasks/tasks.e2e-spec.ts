@@ -42,11 +42,29 @@ describe('Tasks (e2e)', () => {
         version: 1,
       });
       expect(response.headers.location).toBe(`/tasks/${response.body.id}`);
-      expect(response.headers.etag).toBe('"1"');
+      expect(response.headers.etag).toMatch(/^"[\w-]{22}"$/);
 
       const read = await http.get(`/tasks/${response.body.id}`).expect(200);
       expect(read.body).toEqual(response.body);
-      expect(read.headers.etag).toBe('"1"');
+      // The ETag is the digest of the body: the same body, the same ETag.
+      expect(read.headers.etag).toBe(response.headers.etag);
+      expect(read.text).toBe(response.text);
+    });
+
+    it('answers If-None-Match with the current ETag by 304 without a body, a stale one by 200', async () => {
+      const task = await http.post('/tasks').send({ title: 'Cached' }).expect(201);
+      const { etag } = task.headers;
+      const notModified = await http.get(`/tasks/${task.body.id}`).set('If-None-Match', etag);
+      expect(notModified.status).toBe(304);
+      expect(notModified.text).toBe('');
+      expect(notModified.headers.etag).toBe(etag);
+      await http.get(`/tasks/${task.body.id}`).set('If-None-Match', `"other", ${etag}`).expect(304);
+      await http.get(`/tasks/${task.body.id}`).set('If-None-Match', '*').expect(304);
+      await http.patch(`/tasks/${task.body.id}`).send({ title: 'Changed' }).expect(200);
+      const changed = await http.get(`/tasks/${task.body.id}`).set('If-None-Match', etag);
+      expect(changed.status).toBe(200);
+      expect(changed.body.title).toBe('Changed');
+      expect(changed.headers.etag).not.toBe(etag);
     });
 
     it('returns instants in UTC whatever offset they were sent with', async () => {
@@ -72,7 +90,11 @@ describe('Tasks (e2e)', () => {
 
   describe('update', () => {
     it('changes only the fields sent, increments version and ETag', async () => {
-      const task = await createTask({ title: 'Draft', description: 'x', priority: 'low' });
+      const created = await http
+        .post('/tasks')
+        .send({ title: 'Draft', description: 'x', priority: 'low' })
+        .expect(201);
+      const task = { ...created.body, etag: created.headers.etag };
       const response = await http
         .patch(`/tasks/${task.id}`)
         .send({ priority: 'urgent', description: null })
@@ -83,7 +105,10 @@ describe('Tasks (e2e)', () => {
         description: null,
         version: 2,
       });
-      expect(response.headers.etag).toBe('"2"');
+      expect(response.headers.etag).not.toBe(task.etag);
+      expect((await http.get(`/tasks/${task.id}`).expect(200)).headers.etag).toBe(
+        response.headers.etag,
+      );
       expect(Date.parse(response.body.updatedAt)).toBeGreaterThanOrEqual(
         Date.parse(task.updatedAt as string),
       );
@@ -108,15 +133,16 @@ describe('Tasks (e2e)', () => {
     });
 
     it('honours If-Match: the current ETag passes, a stale one is 412 and changes nothing', async () => {
-      const task = await createTask({ title: 'Guarded' });
+      const created = await http.post('/tasks').send({ title: 'Guarded' }).expect(201);
+      const task = created.body;
       await http
         .patch(`/tasks/${task.id}`)
-        .set('If-Match', '"1"')
+        .set('If-Match', created.headers.etag)
         .send({ title: 'First' })
         .expect(200);
       const stale = await http
         .patch(`/tasks/${task.id}`)
-        .set('If-Match', '"1"')
+        .set('If-Match', created.headers.etag)
         .send({ title: 'Second' })
         .expect(412);
       expect(stale.headers['content-type']).toMatch(PROBLEM);
@@ -148,9 +174,10 @@ describe('Tasks (e2e)', () => {
 
     it('refuses a stale If-Match with 412 and keeps the task', async () => {
       const task = await createTask({ title: 'Keep' });
-      await http.patch(`/tasks/${task.id}`).send({ title: 'Kept' }).expect(200);
-      await http.delete(`/tasks/${task.id}`).set('If-Match', '"1"').expect(412);
-      await http.delete(`/tasks/${task.id}`).set('If-Match', '"2"').expect(204);
+      const { etag: first } = (await http.get(`/tasks/${task.id}`).expect(200)).headers;
+      const kept = await http.patch(`/tasks/${task.id}`).send({ title: 'Kept' }).expect(200);
+      await http.delete(`/tasks/${task.id}`).set('If-Match', first).expect(412);
+      await http.delete(`/tasks/${task.id}`).set('If-Match', kept.headers.etag).expect(204);
     });
   });
 

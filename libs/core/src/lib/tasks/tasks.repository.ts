@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { TASK_PRIORITIES, Task } from './task.entity';
 import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
-import { EMPTY_SQL, Sql, joinSql, jsonInstant, raw, sql } from '../query/sql';
+import { EMPTY_SQL, Sql, escapeLike, joinSql, jsonInstant, raw, sql } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
@@ -33,7 +33,12 @@ export interface TaskPageQuery {
 export interface TaskViewRow {
   id: string;
   view: string;
-  version: number;
+}
+
+/** A task locked or written in a transaction, with its view as of that statement. */
+export interface TaskWithView {
+  task: Task;
+  view: string;
 }
 
 /** A row of a page: the view, and the position a cursor after it holds. */
@@ -70,8 +75,6 @@ export const TASK_ORDERS = Object.fromEntries(
 /** A view field's name goes into the statement as a JSON key: plain identifiers only. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 @Injectable()
 export class TasksRepository {
   private composedView?: Sql;
@@ -92,7 +95,7 @@ export class TasksRepository {
         (title, description, status, priority, due_at, completed_at)
       VALUES (${task.title}, ${task.description}, ${task.status}, ${task.priority},
               ${task.dueAt}, ${task.completedAt})
-      RETURNING task.id, ${this.view()}::text AS view, task.version`;
+      RETURNING task.id, ${this.view()}::text AS view`;
     const [row]: TaskViewRow[] = await this.run(this.dataSource.manager, statement);
     return row;
   }
@@ -103,10 +106,17 @@ export class TasksRepository {
 
   /** One task's view, every feature's field included, in one statement. */
   async findView(id: string, manager = this.dataSource.manager): Promise<TaskViewRow | undefined> {
-    const statement = sql`SELECT task.id, ${this.view()}::text AS view, task.version
+    const statement = sql`SELECT task.id, ${this.view()}::text AS view
       FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ${id}`]), ' AND ')}`;
     const [row]: TaskViewRow[] = await this.run(manager, statement);
     return row;
+  }
+
+  /** The views of several tasks in one statement, in no particular order. */
+  findViews(ids: readonly string[]): Promise<TaskViewRow[]> {
+    const statement = sql`SELECT task.id, ${this.view()}::text AS view, task.version
+      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ANY(${[...ids]}::uuid[])`]), ' AND ')}`;
+    return this.run(this.dataSource.manager, statement);
   }
 
   /**
@@ -142,25 +152,35 @@ export class TasksRepository {
     return conditions;
   }
 
-  /** Locks the row for the rest of the transaction, so concurrent changes queue up. */
-  findForUpdate(manager: EntityManager, id: string): Promise<Task | null> {
-    return manager
-      .createQueryBuilder(Task, 'task')
-      .setLock('pessimistic_write')
-      .where('task.id = :id', { id })
-      .getOne();
+  /**
+   * Locks the task for the rest of the transaction (concurrent changes queue up) and reads it
+   * with its current view, whose ETag a write's `If-Match` is checked against.
+   */
+  async findForUpdate(manager: EntityManager, id: string): Promise<TaskWithView | undefined> {
+    const statement = sql`SELECT task.*, ${this.view()}::text AS view
+      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ${id}`]), ' AND ')}
+      FOR UPDATE OF task`;
+    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    return row && { task: this.toEntity(manager, row), view: String(row.view) };
   }
 
-  async update(manager: EntityManager, id: string, changes: TaskChanges): Promise<Task> {
-    // TypeORM's update also bumps `version` and `updated_at`.
-    const result = await manager
-      .createQueryBuilder()
-      .update(Task)
-      .set(changes)
-      .where('id = :id', { id })
-      .returning('*')
-      .execute();
-    return manager.create(Task, this.fromRaw(result.raw[0]));
+  /**
+   * Writes the changes, bumps `version` and `updated_at`, and returns the task as written with
+   * its view, built in the same statement (feature fields as they were when it started).
+   */
+  async update(manager: EntityManager, id: string, changes: TaskChanges): Promise<TaskWithView> {
+    const columns = this.dataSource.getMetadata(Task);
+    const assignments = Object.entries(changes).map(([property, value]) => {
+      const column = columns.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`Task has no property ${property}`);
+      return sql`${raw(column.databaseName)} = ${value}`;
+    });
+    const statement = sql`UPDATE tasks AS task
+         SET ${joinSql(assignments, ', ')}, version = task.version + 1, updated_at = now()
+       WHERE task.id = ${id}
+      RETURNING task.*, ${this.view()}::text AS view`;
+    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    return { task: this.toEntity(manager, row), view: String(row.view) };
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
@@ -196,15 +216,18 @@ export class TasksRepository {
     return this.composedView;
   }
 
-  private run<Row>(manager: EntityManager, statement: Sql): Promise<Row[]> {
-    return manager.query(statement.text, [...statement.values]);
+  /** Runs a statement and gives its rows (TypeORM answers an UPDATE with `[rows, count]`). */
+  private async run<Row>(manager: EntityManager, statement: Sql): Promise<Row[]> {
+    const result = await manager.query(statement.text, [...statement.values]);
+    return /^\s*UPDATE\b/i.test(statement.text) ? result[0] : result;
   }
 
-  /** `RETURNING *` gives column names; map them onto the entity's properties. */
-  private fromRaw(row: Record<string, unknown>): Partial<Task> {
+  /** A row of `tasks` (column names, as `pg` parsed them) as the entity. */
+  private toEntity(manager: EntityManager, row: Record<string, unknown>): Task {
     const columns = this.dataSource.getMetadata(Task).columns;
-    return Object.fromEntries(
-      columns.map((column) => [column.propertyName, row[column.databaseName]]),
+    return manager.create(
+      Task,
+      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])),
     );
   }
 }

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
+import { etagOfJson } from '../http/etag';
 import { ProblemException } from '../http/problem';
 import { sql } from '../query/sql';
 import { Task } from './task.entity';
@@ -27,7 +28,9 @@ function aTask(overrides: Partial<Task> = {}): Task {
   });
 }
 
-const aRow = (version = 3): TaskViewRow => ({ id: aTask().id, view: '{"id":"x"}', version });
+const aRow = (version = 3): TaskViewRow => ({ id: aTask().id, view: `{"version":${version}}` });
+/** A task as the repository locks or writes it: the entity and its view. */
+const withView = (task: Task) => ({ task, view: `{"version":${task.version}}` });
 
 function newRepositoryMock(): jest.Mocked<TasksRepository> {
   return {
@@ -100,18 +103,27 @@ describe(TasksService.name, () => {
   });
 
   describe('update', () => {
-    it('writes only the changed fields and derives the ETag from the new version', async () => {
-      repository.findForUpdate.mockResolvedValue(aTask());
-      repository.update.mockResolvedValue(aTask({ priority: 'high', version: 4 }));
-      repository.findView.mockResolvedValue(aRow(4));
+    it('writes only the changed fields and answers the view it wrote, with its ETag', async () => {
+      repository.findForUpdate.mockResolvedValue(withView(aTask()));
+      repository.update.mockResolvedValue(withView(aTask({ priority: 'high', version: 4 })));
       const result = await sut.update(aTask().id, { title: 'Renew passport', priority: 'high' });
       expect(repository.update).toHaveBeenCalledWith(manager, aTask().id, { priority: 'high' });
-      expect(result.etag).toBe('"4"');
+      expect(result.body.json).toBe('{"version":4}');
+      expect(result.etag).toBe(etagOfJson('{"version":4}'));
+      // No listener watches priority: the statement that wrote it gave the view.
+      expect(repository.findView).not.toHaveBeenCalled();
+    });
+
+    it('writes nothing when nothing changes, and answers the current view', async () => {
+      repository.findForUpdate.mockResolvedValue(withView(aTask()));
+      const result = await sut.update(aTask().id, { title: 'Renew passport' });
+      expect(repository.update).not.toHaveBeenCalled();
+      expect(result.body.json).toBe('{"version":3}');
     });
 
     it('sets completedAt entering done and clears it leaving done', async () => {
-      repository.findForUpdate.mockResolvedValueOnce(aTask());
-      repository.update.mockResolvedValue(aTask());
+      repository.findForUpdate.mockResolvedValueOnce(withView(aTask()));
+      repository.update.mockResolvedValue(withView(aTask()));
       await sut.update(aTask().id, { status: 'done' });
       expect(repository.update.mock.calls[0][2]).toEqual({
         status: 'done',
@@ -119,42 +131,39 @@ describe(TasksService.name, () => {
       });
 
       repository.findForUpdate.mockResolvedValueOnce(
-        aTask({ status: 'done', completedAt: new Date() }),
+        withView(aTask({ status: 'done', completedAt: new Date() })),
       );
       await sut.update(aTask().id, { status: 'todo' });
       expect(repository.update.mock.calls[1][2]).toEqual({ status: 'todo', completedAt: null });
     });
 
-    it('refuses a stale If-Match with 412 before writing', async () => {
-      repository.findForUpdate.mockResolvedValue(aTask({ version: 3 }));
-      await expect(sut.update(aTask().id, { title: 'x' }, '"2"')).rejects.toMatchObject({
+    it('checks If-Match against the ETag of the whole current view, before writing', async () => {
+      repository.findForUpdate.mockResolvedValue(withView(aTask({ version: 3 })));
+      await expect(sut.update(aTask().id, { title: 'x' }, '"stale"')).rejects.toMatchObject({
         status: 412,
       });
       expect(repository.update).not.toHaveBeenCalled();
-    });
-
-    it('accepts the current ETag, a list containing it, and *', async () => {
-      repository.findForUpdate.mockResolvedValue(aTask({ version: 3 }));
-      repository.update.mockResolvedValue(aTask({ version: 4 }));
-      repository.findView.mockResolvedValue(aRow(4));
-      for (const ifMatch of ['"3"', '"1", "3"', '*']) {
+      repository.update.mockResolvedValue(withView(aTask({ version: 4 })));
+      const current = etagOfJson('{"version":3}');
+      for (const ifMatch of [current, `"x", ${current}`, '*']) {
         await expect(
           sut.update(aTask().id, { title: `t ${ifMatch}` }, ifMatch),
-        ).resolves.toMatchObject({ etag: '"4"' });
+        ).resolves.toMatchObject({ etag: etagOfJson('{"version":4}') });
       }
     });
 
     it('answers 404 for a missing task', async () => {
-      repository.findForUpdate.mockResolvedValue(null);
+      repository.findForUpdate.mockResolvedValue(undefined);
       await expect(sut.update(aTask().id, { title: 'x' })).rejects.toBeInstanceOf(ProblemException);
       await expect(sut.update(aTask().id, { title: 'x' })).rejects.toMatchObject({ status: 404 });
     });
 
-    it('tells the listeners watching a changed property the task before and after, in order', async () => {
+    it('tells the listeners watching a changed property the task before and after, in order, then reads the view again', async () => {
       const before = aTask();
       const after = aTask({ title: 'new', version: 4 });
-      repository.findForUpdate.mockResolvedValue(before);
-      repository.update.mockResolvedValue(after);
+      repository.findForUpdate.mockResolvedValue(withView(before));
+      repository.update.mockResolvedValue(withView(after));
+      repository.findView.mockResolvedValue({ id: before.id, view: '{"after":"listeners"}' });
       const calls: string[] = [];
       const listener = (name: string, watches: (keyof Task)[]) => ({
         watches,
@@ -164,15 +173,18 @@ describe(TasksService.name, () => {
       const first = listener('first', ['title', 'status']);
       const unconcerned = listener('unconcerned', ['dueAt']);
       sut = new TasksService(repository, extensionsOf([second, 20], [unconcerned, 5], [first, 10]));
-      await sut.update(before.id, { title: 'new' });
+      const result = await sut.update(before.id, { title: 'new' });
       expect(calls).toEqual(['first', 'second']);
       expect(first.onTaskUpdated).toHaveBeenCalledWith(manager, { before, after });
       expect(unconcerned.onTaskUpdated).not.toHaveBeenCalled();
+      expect(repository.findView).toHaveBeenCalledWith(before.id, manager);
+      expect(result.body.json).toBe('{"after":"listeners"}');
     });
     it('lets amenders amend the change in order before the one write; listeners see the final change', async () => {
       const before = aTask();
-      repository.findForUpdate.mockResolvedValue(before);
-      repository.update.mockImplementation(async (_m, _id, changes) => aTask(changes));
+      repository.findForUpdate.mockResolvedValue(withView(before));
+      repository.update.mockImplementation(async (_m, _id, changes) => withView(aTask(changes)));
+      repository.findView.mockResolvedValue({ id: before.id, view: '{"after":"listeners"}' });
       const amender = (watches: (keyof Task)[], amend: (changes: object) => object) => ({
         watches,
         amendTaskUpdate: jest.fn(async (_m: unknown, _b: unknown, changes: object) =>
@@ -196,22 +208,25 @@ describe(TasksService.name, () => {
 
     it('writes nothing when the amended change equals the task as it was', async () => {
       const before = aTask();
-      repository.findForUpdate.mockResolvedValue(before);
+      repository.findForUpdate.mockResolvedValue(withView(before));
+      repository.findView.mockResolvedValue({ id: before.id, view: '{"amended":"elsewhere"}' });
       const undo = {
         watches: ['title'] as (keyof Task)[],
         amendTaskUpdate: jest.fn(async () => ({ title: before.title })),
       };
       sut = new TasksService(repository, extensionsOf([undo, 1]));
-      await sut.update(before.id, { title: 'new' });
+      const result = await sut.update(before.id, { title: 'new' });
       expect(undo.amendTaskUpdate).toHaveBeenCalled();
       expect(repository.update).not.toHaveBeenCalled();
+      // The amender may have written its own rows: the view is read again.
+      expect(result.body.json).toBe('{"amended":"elsewhere"}');
     });
   });
 
   describe('remove', () => {
     it('tells listeners, then deletes', async () => {
       const task = aTask();
-      repository.findForUpdate.mockResolvedValue(task);
+      repository.findForUpdate.mockResolvedValue(withView(task));
       const onTaskDeleted = jest.fn().mockResolvedValue(undefined);
       sut = new TasksService(repository, extensionsOf([{ watches: [], onTaskDeleted }, 1]));
       await sut.remove(task.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskExtensions } from '../extension/task-extensions';
-import { assertIfMatch } from '../http/etag';
+import { Tagged, assertIfMatch, etagOfJson } from '../http/etag';
 import { JsonText, jsonPage } from '../http/json-text';
 import { notFound } from '../http/problem';
 import { validatePlain } from '../http/validation';
@@ -8,16 +8,10 @@ import { Keyset } from '../query/keyset';
 import { Sql } from '../query/sql';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
+import { TaskDto } from './dto/task.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { Task } from './task.entity';
 import { TASK_ORDERS, TaskChanges, TaskPageRow, TasksRepository } from './tasks.repository';
-
-/** A task view (JSON text built by PostgreSQL) with its ETag, for the controller. */
-export interface TaskWithEtag {
-  id: string;
-  task: JsonText;
-  etag: string;
-}
 
 /** A page of task views, and how many it holds (an empty page may call for a 404). */
 export class TaskViewPage extends JsonText {
@@ -40,7 +34,12 @@ export interface TaskPageRequest {
   limit: number;
 }
 
-export const etagOf = (task: Pick<Task, 'version'>): string => `"${task.version}"`;
+/**
+ * A task view as PostgreSQL built it, with its ETag: a digest of that very text, so it covers
+ * every field of the view, the features' (tags, reminders) included.
+ */
+const taggedView = (view: string, location?: string): Tagged<JsonText> =>
+  new Tagged(new JsonText(view), location);
 
 @Injectable()
 export class TasksService {
@@ -49,7 +48,8 @@ export class TasksService {
     private readonly extensions: TaskExtensions,
   ) {}
 
-  async create(input: CreateTaskDto): Promise<TaskWithEtag> {
+  /** One statement: the insert returns the view, built by PostgreSQL (no transaction). */
+  async create(input: CreateTaskDto): Promise<Tagged<JsonText>> {
     const status = input.status ?? 'todo';
     const row = await this.tasks.insert({
       title: input.title,
@@ -59,52 +59,72 @@ export class TasksService {
       dueAt: input.dueAt ?? null,
       completedAt: status === 'done' ? new Date() : null,
     });
-    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
+    return taggedView(row.view, `/tasks/${row.id}`);
   }
 
-  async get(id: string): Promise<TaskWithEtag> {
+  async get(id: string): Promise<Tagged<JsonText>> {
     const row = await this.tasks.findView(id);
     if (!row) throw notFound('Task', id);
-    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
+    return taggedView(row.view);
   }
 
   /** Loads a task or answers 404: for feature libraries' nested routes (`/tasks/:id/...`). */
+  /**
+   * The views of these tasks exactly as the API returns them, in one statement, by id; for
+   * what carries a task outside a response (a webhook's payload). Unknown ids are left out.
+   */
+  async views(ids: readonly string[]): Promise<Map<string, TaskDto>> {
+    const rows = await this.tasks.findViews([...new Set(ids)]);
+    return new Map(rows.map((row) => [row.id, JSON.parse(row.view) as TaskDto]));
+  }
+
   async require(id: string): Promise<Task> {
     const task = await this.tasks.findById(id);
     if (!task) throw notFound('Task', id);
     return task;
   }
 
-  /** The view returned is read in the transaction: exactly what this change made. */
-  async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<TaskWithEtag> {
-    const row = await this.tasks.transaction(async (manager) => {
-      const before = await this.tasks.findForUpdate(manager, id);
-      if (!before) throw notFound('Task', id);
-      assertIfMatch('task', etagOf(before), ifMatch);
-      const proposed = changesOf(before, input);
-      if (Object.keys(proposed).length > 0) {
-        // Amenders first: the row is written once, and listeners see the final change.
-        const amended = await this.extensions.amend(manager, before, proposed);
-        const changes = realChanges(before, amended);
-        const changed = Object.keys(changes) as (keyof Task)[];
-        if (changed.length > 0) {
-          const after = await this.tasks.update(manager, id, changes);
-          const listeners = this.extensions.listenersOf(changed);
-          await this.extensions.notifyUpdated(manager, { before, after }, listeners);
-        }
+  /**
+   * In one transaction: lock the task and check `If-Match` against the ETag of its whole view,
+   * let the amenders amend the change, write it, which returns the new view in the same
+   * statement; only when listeners watch a changed property do they run (seeing the final
+   * change), and the view is read again after them.
+   */
+  async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<Tagged<JsonText>> {
+    const view = await this.tasks.transaction(async (manager) => {
+      const current = await this.tasks.findForUpdate(manager, id);
+      if (!current) throw notFound('Task', id);
+      assertIfMatch('task', etagOfJson(current.view), ifMatch);
+      const proposed = changesOf(current.task, input);
+      if (Object.keys(proposed).length === 0) return current.view;
+      // Amenders first: the row is written once, and listeners see the final change.
+      const amended = await this.extensions.amend(manager, current.task, proposed);
+      const changes = realChanges(current.task, amended);
+      const changed = Object.keys(changes) as (keyof Task)[];
+      if (changed.length === 0) {
+        return amended === proposed
+          ? current.view
+          : ((await this.tasks.findView(id, manager))?.view ?? current.view);
       }
-      return this.tasks.findView(id, manager);
+      const written = await this.tasks.update(manager, id, changes);
+      const listeners = this.extensions.listenersOf(changed);
+      if (listeners.length === 0) return written.view;
+      await this.extensions.notifyUpdated(
+        manager,
+        { before: current.task, after: written.task },
+        listeners,
+      );
+      return (await this.tasks.findView(id, manager))?.view ?? written.view;
     });
-    if (!row) throw notFound('Task', id);
-    return { id: row.id, task: new JsonText(row.view), etag: etagOf(row) };
+    return taggedView(view);
   }
 
   async remove(id: string, ifMatch?: string): Promise<void> {
     await this.tasks.transaction(async (manager) => {
-      const task = await this.tasks.findForUpdate(manager, id);
-      if (!task) throw notFound('Task', id);
-      assertIfMatch('task', etagOf(task), ifMatch);
-      await this.extensions.notifyDeleted(manager, task);
+      const current = await this.tasks.findForUpdate(manager, id);
+      if (!current) throw notFound('Task', id);
+      assertIfMatch('task', etagOfJson(current.view), ifMatch);
+      await this.extensions.notifyDeleted(manager, current.task);
       await this.tasks.delete(manager, id);
     });
   }

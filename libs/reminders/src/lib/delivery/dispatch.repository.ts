@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, Task, sqlState } from '@task-api/core';
-import { DataSource, In } from 'typeorm';
+import { PG_FOREIGN_KEY_VIOLATION, sqlState } from '@task-api/core';
+import { DataSource } from 'typeorm';
 import { DeliveryChannelName, DeliveryOutcome } from '../reminder-delivery.entity';
 import { Reminder, ReminderStatus } from '../reminder.entity';
 import { reminderFromRow } from '../reminders.repository';
 
-/** The claim the dispatcher holds on one reminder: the outcome is written only under it. */
-export interface Claim {
+/** One attempt and the claimed reminder it was made for: the outcome is written only under it. */
+export interface RecordedAttempt {
   reminder: Reminder;
-  workerId: string;
+  record: AttemptRecord;
 }
 
 export interface AttemptRecord {
@@ -58,64 +58,101 @@ export class DispatchRepository {
     return reminders.sort((a, b) => a.remindAt.getTime() - b.remindAt.getTime());
   }
 
-  /** The tasks of a batch, for the payload: one statement. */
-  async findTasks(taskIds: readonly string[]): Promise<Map<string, Task>> {
-    const tasks = await this.dataSource.manager.findBy(Task, { id: In([...new Set(taskIds)]) });
-    return new Map(tasks.map((task) => [task.id, task]));
+  /**
+   * Writes a batch of attempts to the log and their outcomes to the reminders, in one statement.
+   * A reminder changes only while its claim is still the one the attempt was made under (same
+   * worker, firing and attempt): one rescheduled, cancelled or re-claimed meanwhile keeps its new
+   * state. Every attempt is logged whatever happened, unless its reminder is gone. Returns how
+   * many reminders took their outcome.
+   */
+  async recordAttempts(workerId: string, attempts: readonly RecordedAttempt[]): Promise<number> {
+    if (attempts.length === 0) return 0;
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.writeAttempts(workerId, attempts);
+      } catch (error) {
+        // A reminder deleted between the statement's check and its insert: the statement
+        // changed nothing, and written again it leaves that reminder out.
+        if (sqlState(error) !== PG_FOREIGN_KEY_VIOLATION || tries === 3) throw error;
+      }
+    }
+  }
+
+  private async writeAttempts(
+    workerId: string,
+    attempts: readonly RecordedAttempt[],
+  ): Promise<number> {
+    const column = <T>(pick: (attempt: RecordedAttempt) => T): T[] => attempts.map(pick);
+    const [row]: { applied: number }[] = await this.dataSource.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::reminder_status[],
+                              $6::reminder_delivery_outcome[], $7::timestamptz[], $8::int[],
+                              $9::int[], $10::text[], $11::reminder_delivery_channel[], $12::int[])
+           AS i(id, firing_id, attempt, status, outcome, attempted_at, duration_ms, http_status,
+                error, channel, retry_delay_ms)
+       ), outcome AS (
+         UPDATE reminders r
+            SET status = i.status,
+                delivered_at = CASE WHEN i.status = 'delivered' THEN i.attempted_at END,
+                last_error = i.error,
+                next_attempt_at = CASE WHEN i.status = 'scheduled'
+                  THEN now() + i.retry_delay_ms * interval '1 millisecond' ELSE r.next_attempt_at END,
+                lease_expires_at = NULL,
+                leased_by = NULL,
+                version = r.version + 1,
+                updated_at = now()
+           FROM input i
+          WHERE r.id = i.id AND r.firing_id = i.firing_id AND r.attempts = i.attempt
+            AND r.leased_by = $1 AND r.status = 'scheduled'
+          RETURNING r.id
+       ), logged AS (
+         INSERT INTO reminder_deliveries
+           (reminder_id, webhook_id, attempt, channel, outcome, attempted_at, duration_ms, http_status, error)
+         SELECT i.id, i.firing_id, i.attempt, i.channel, i.outcome, i.attempted_at, i.duration_ms,
+                i.http_status, i.error
+           FROM input i WHERE EXISTS (SELECT 1 FROM reminders r WHERE r.id = i.id)
+       )
+       SELECT count(*)::int AS applied FROM outcome`,
+      [
+        workerId,
+        column((a) => a.reminder.id),
+        column((a) => a.reminder.firingId),
+        column((a) => a.reminder.attempts),
+        column((a) => a.record.status),
+        column((a) => a.record.outcome),
+        column((a) => a.record.attemptedAt.toISOString()),
+        column((a) => a.record.durationMs),
+        column((a) => a.record.httpStatus),
+        column((a) => a.record.error),
+        column((a) => a.record.channel),
+        column((a) => a.record.retryDelayMs ?? 0),
+      ],
+    );
+    return row.applied;
   }
 
   /**
-   * Writes the attempt to the log and its outcome to the reminder, in one statement. The
-   * reminder changes only while the claim is still this one (same worker, firing and attempt):
-   * one rescheduled, cancelled or re-claimed meanwhile keeps its new state. The attempt is
-   * logged whatever happened, unless the reminder is gone.
+   * Gives back claims that were never sent (the process is stopping): free at once for any
+   * dispatcher, and the claim no longer counts as an attempt.
    */
-  async recordAttempt(claim: Claim, record: AttemptRecord): Promise<boolean> {
-    const { reminder, workerId } = claim;
-    try {
-      const [row]: { applied: boolean }[] = await this.dataSource.query(
-        `WITH outcome AS (
-           UPDATE reminders
-              SET status = $5::reminder_status,
-                  delivered_at = CASE WHEN $5::reminder_status = 'delivered' THEN $7::timestamptz END,
-                  last_error = $10::text,
-                  next_attempt_at = CASE WHEN $5::reminder_status = 'scheduled'
-                    THEN now() + $12::int * interval '1 millisecond' ELSE next_attempt_at END,
-                  lease_expires_at = NULL,
-                  leased_by = NULL,
-                  version = version + 1,
-                  updated_at = now()
-            WHERE id = $1::uuid AND firing_id = $2::uuid AND attempts = $3::int AND leased_by = $4
-              AND status = 'scheduled'
-            RETURNING id
-         ), logged AS (
-           INSERT INTO reminder_deliveries
-             (reminder_id, webhook_id, attempt, channel, outcome, attempted_at, duration_ms, http_status, error)
-           SELECT $1, $2, $3, $11::reminder_delivery_channel, $6::reminder_delivery_outcome,
-                  $7::timestamptz, $8::int, $9::int, $10::text
-            WHERE EXISTS (SELECT 1 FROM reminders WHERE id = $1)
-         )
-         SELECT EXISTS (SELECT 1 FROM outcome) AS applied`,
-        [
-          reminder.id,
-          reminder.firingId,
-          reminder.attempts,
-          workerId,
-          record.status,
-          record.outcome,
-          record.attemptedAt,
-          record.durationMs,
-          record.httpStatus,
-          record.error,
-          record.channel,
-          record.retryDelayMs ?? 0,
-        ],
-      );
-      return row.applied;
-    } catch (error) {
-      // Deleted between the EXISTS check and the insert: nothing left to record.
-      if (sqlState(error) === PG_FOREIGN_KEY_VIOLATION) return false;
-      throw error;
-    }
+  async release(workerId: string, reminders: readonly Reminder[]): Promise<number> {
+    if (reminders.length === 0) return 0;
+    const [, released]: [unknown, number] = await this.dataSource.query(
+      `UPDATE reminders r
+          SET lease_expires_at = NULL, leased_by = NULL, attempts = r.attempts - 1,
+              version = r.version + 1, updated_at = now()
+         FROM unnest($2::uuid[], $3::int[]) AS c(id, attempt)
+        WHERE r.id = c.id AND r.attempts = c.attempt AND r.leased_by = $1 AND r.status = 'scheduled'`,
+      [workerId, reminders.map((r) => r.id), reminders.map((r) => r.attempts)],
+    );
+    return released;
+  }
+
+  /** Reminders due and not yet delivered (claimed or not), for the metrics. */
+  async countDue(): Promise<number> {
+    const [row]: { due: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS due FROM reminders WHERE status = 'scheduled' AND next_attempt_at <= now()`,
+    );
+    return row.due;
   }
 }

@@ -4,8 +4,13 @@ export interface DispatcherOptions {
   enabled: boolean;
   /** Pause between claims when nothing (or less than a batch) was due. */
   pollIntervalMs: number;
-  /** Reminders claimed per statement, and delivered concurrently. */
+  /** At most this many reminders claimed per statement. */
   batchSize: number;
+  /**
+   * Deliveries in flight at once. Each completes on its own; claims top up the free slots, so a
+   * slow receiver holds one slot, not a batch.
+   */
+  concurrency: number;
   /** How long a claim stays with its process; once expired another one retries the reminder. */
   leaseMs: number;
   /** Attempts per firing before the reminder is `failed`. */
@@ -26,7 +31,8 @@ export interface WebhookOptions {
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   enabled: true,
   pollIntervalMs: 1_000,
-  batchSize: 50,
+  batchSize: 100,
+  concurrency: 200,
   leaseMs: 60_000,
   maxAttempts: 8,
   timeoutMs: 10_000,
@@ -35,9 +41,8 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
 };
 
 /**
- * A batch is delivered concurrently, each call bounded by the timeout: a lease shorter than
- * twice the timeout could expire under a slow but healthy batch and make another process
- * deliver it again.
+ * Each call is bounded by the timeout: a lease shorter than twice the timeout could expire under
+ * a slow but healthy call and make another process deliver it again.
  */
 export function resolveDispatcherOptions(
   options: Partial<DispatcherOptions> = {},

@@ -4,38 +4,50 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
-import { Task, toTaskDto } from '@task-api/core';
+import { Shutdown, TaskDto, TasksService } from '@task-api/core';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../clock';
-import { toReminderDto } from '../dto/reminder.dto';
+import { ReminderDto, toReminderDto } from '../dto/reminder.dto';
 import { Reminder } from '../reminder.entity';
 import { DeliveryChannel } from './channels';
 import { AttemptRecord, DispatchRepository } from './dispatch.repository';
+import { DeliveryMetrics } from './delivery-metrics';
 import { DispatcherOptions } from './dispatcher-options';
+import { OutcomeRecorder } from './outcome-recorder';
 import { Decision, decide } from './retry-policy';
 
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 export const DELIVERY_CHANNEL = Symbol('DELIVERY_CHANNEL');
 
-/** The webhook body. */
+/** The webhook body: the reminder and its task, each as the API shows them. */
 export interface ReminderDuePayload {
   type: 'reminder.due';
-  reminder: ReturnType<typeof toReminderDto>;
-  task: ReturnType<typeof toTaskDto> | null;
+  reminder: ReminderDto;
+  task: TaskDto | null;
 }
 
 /**
- * Delivers due reminders: claims a batch under a lease, delivers it concurrently, records each
- * attempt, and claims again at once while full batches come back, else after the poll interval.
- * Any number of dispatchers (in as many processes) share the work through the claim query.
+ * Delivers due reminders. Up to `concurrency` deliveries are in flight, each on its own: when
+ * one completes its slot frees, and claims (one statement, under a lease) top up the free
+ * slots; outcomes are written in batches. When less was due than asked for, it waits the poll
+ * interval. Any number of dispatchers (in as many processes) share the work through the claim.
+ * On stop it claims no more, gives back what it claimed but did not send, and lets the calls in
+ * flight finish (each bounded by the timeout) and their outcomes be written.
  */
 @Injectable()
 export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** Who holds a claim: readable in the table, unique per dispatcher instance. */
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly logger = new Logger(ReminderDispatcher.name);
+  private readonly recorder: OutcomeRecorder;
+  /** Claims being prepared and deliveries in flight (each also writes its outcome later). */
+  private readonly work = new Set<Promise<void>>();
+  /** Slots taken: reminders claimed and not yet sent. */
+  private busy = 0;
+  private slotFreed?: () => void;
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -45,22 +57,30 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     @Inject(DELIVERY_CHANNEL) private readonly channel: DeliveryChannel,
     @Inject(DISPATCHER_OPTIONS) private readonly options: DispatcherOptions,
     private readonly clock: Clock,
-  ) {}
+    private readonly tasks: TasksService,
+    private readonly metrics: DeliveryMetrics,
+    @Optional() shutdown?: Shutdown,
+  ) {
+    this.recorder = new OutcomeRecorder(repository, this.workerId, metrics, this.logger);
+    // At SIGTERM, claiming stops at once (the app's shutdown hooks then wait for the rest).
+    shutdown?.onDrain(() => void this.stop());
+  }
 
   onApplicationBootstrap(): void {
     if (this.options.enabled) this.start();
   }
 
-  /** Before the pool closes: the batch in flight finishes (each call is bounded by the timeout). */
+  /** Before the pool closes: the calls in flight finish and their outcomes are written. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
+    await this.channel.close?.();
   }
 
   start(): void {
     if (this.running) return;
     this.stopping = false;
     this.logger.log(
-      `Dispatching reminders to the ${this.channel.name} channel as ${this.workerId} (every ${this.options.pollIntervalMs} ms, batches of ${this.options.batchSize})`,
+      `Dispatching reminders to the ${this.channel.name} channel as ${this.workerId} (up to ${this.options.concurrency} at once, claims of up to ${this.options.batchSize}, polling every ${this.options.pollIntervalMs} ms)`,
     );
     this.running = this.loop();
   }
@@ -72,70 +92,142 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.running = undefined;
   }
 
-  /** Claims one batch and delivers it; the number of reminders claimed. */
-  async dispatchOnce(): Promise<number> {
+  /**
+   * Claims up to `limit` due reminders and starts their delivery (not waiting for it); the
+   * number claimed. Stopping meanwhile gives the claims back unsent.
+   */
+  async dispatchOnce(limit = this.options.batchSize): Promise<number> {
     const claimed = await this.repository.claimDue(
       this.workerId,
-      this.options.batchSize,
+      Math.min(limit, this.options.batchSize),
       this.options.leaseMs,
     );
     if (claimed.length === 0) return 0;
-    const tasks = await this.repository.findTasks(claimed.map((reminder) => reminder.taskId));
-    await Promise.all(
-      claimed.map((reminder) => this.deliver(reminder, tasks.get(reminder.taskId))),
-    );
+    // The slots are taken now; the next claim need not wait for this one's task views.
+    this.busy += claimed.length;
+    this.track(this.prepareAndSend(claimed));
     return claimed.length;
   }
 
+  /** Resolves when every delivery started so far is sent and its outcome written. */
+  async settled(): Promise<void> {
+    while (this.work.size > 0) await Promise.all(this.work);
+    await this.recorder.flush();
+  }
+
   private async loop(): Promise<void> {
+    const topUpAt = Math.max(
+      1,
+      Math.floor(Math.min(this.options.batchSize, this.options.concurrency) / 2),
+    );
     while (!this.stopping) {
+      const free = this.options.concurrency - this.busy;
+      // Claim when enough slots are free to make a claim worth its statement.
+      if (free < topUpAt) {
+        await this.pause(new Promise<void>((resolve) => (this.slotFreed = resolve)));
+        continue;
+      }
       let claimed = 0;
       try {
-        claimed = await this.dispatchOnce();
+        claimed = await this.dispatchOnce(free);
       } catch (error) {
         // The database may be gone for a while: keep polling, the claims are safe in it.
         this.logger.error({ err: error }, 'Claiming due reminders failed');
       }
-      if (claimed < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+      if (claimed < Math.min(free, this.options.batchSize)) {
+        let timer: NodeJS.Timeout | undefined;
+        await this.pause(
+          new Promise((resolve) => (timer = setTimeout(resolve, this.options.pollIntervalMs))),
+        );
+        clearTimeout(timer);
+      }
+    }
+    await this.settled();
+  }
+
+  /**
+   * Loads the task views of a claim and starts its deliveries; gives the claim back if the views
+   * cannot be loaded or the dispatcher is stopping. Never rejects.
+   */
+  private async prepareAndSend(claimed: readonly Reminder[]): Promise<void> {
+    let views: Map<string, TaskDto>;
+    try {
+      views = await this.taskViews(claimed);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Loading the tasks of claimed reminders failed');
+      await this.giveBack(claimed);
+      return;
+    }
+    if (this.stopping) {
+      await this.giveBack(claimed);
+      return;
+    }
+    for (const reminder of claimed) this.track(this.deliver(reminder, views.get(reminder.taskId)));
+  }
+
+  /** One task view per task of the claim, as the API shows it. */
+  private async taskViews(reminders: readonly Reminder[]): Promise<Map<string, TaskDto>> {
+    return this.tasks.views(reminders.map((reminder) => reminder.taskId));
+  }
+
+  private async giveBack(reminders: readonly Reminder[]): Promise<void> {
+    try {
+      await this.repository.release(this.workerId, reminders);
+    } catch (error) {
+      // Not released: the lease runs out and another dispatcher takes them then.
+      this.logger.error({ err: error }, 'Releasing unsent reminders failed');
+    } finally {
+      this.freeSlots(reminders.length);
     }
   }
 
-  private async deliver(reminder: Reminder, task: Task | undefined): Promise<void> {
+  private freeSlots(count: number): void {
+    this.busy -= count;
+    this.slotFreed?.();
+  }
+
+  private track(work: Promise<void>): void {
+    this.work.add(work);
+    void work.finally(() => this.work.delete(work));
+  }
+
+  /** Never rejects: whatever happens ends as an outcome, or as a claim left to its lease. */
+  private async deliver(reminder: Reminder, task: TaskDto | undefined): Promise<void> {
+    try {
+      await this.attempt(reminder, task);
+    } catch (error) {
+      this.logger.error({ err: error, reminderId: reminder.id }, 'Delivering a reminder failed');
+    } finally {
+      this.freeSlots(1);
+    }
+  }
+
+  private async attempt(reminder: Reminder, task: TaskDto | undefined): Promise<void> {
     const payload: ReminderDuePayload = {
       type: 'reminder.due',
       reminder: toReminderDto(reminder),
-      task: task ? toTaskDto(task) : null,
+      task: task ?? null,
     };
     const attemptedAt = this.clock.now();
+    this.metrics.attempted(reminder.nextAttemptAt, attemptedAt);
     const started = performance.now();
     const result = await this.channel.send({
       id: reminder.firingId,
       body: JSON.stringify(payload),
     });
-    const durationMs = Math.round(performance.now() - started);
     const record: AttemptRecord = {
       channel: this.channel.name,
       attemptedAt,
-      durationMs,
+      durationMs: Math.round(performance.now() - started),
       httpStatus: result.httpStatus,
       ...outcomeOf(decide(result, reminder.attempts, this.options)),
     };
-    try {
-      await this.repository.recordAttempt({ reminder, workerId: this.workerId }, record);
-    } catch (error) {
-      // Not recorded: the lease runs out and the reminder is attempted again.
-      this.logger.error({ err: error, reminderId: reminder.id }, 'Recording a delivery failed');
-    }
+    this.recorder.add({ reminder, record });
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  /** Waits for `event`, or less if the dispatcher is stopped meanwhile. */
+  private async pause(event: Promise<unknown>): Promise<void> {
+    await Promise.race([event, new Promise<void>((resolve) => (this.wake = resolve))]);
   }
 }
 

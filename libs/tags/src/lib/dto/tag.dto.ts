@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '@task-api/core';
+import type { TagWithCount } from '../tags.repository';
 import { COLOR_EXAMPLE, NAME_EXAMPLE } from './tag-fields';
 
 /** A tag as it appears inside a task view (`task.tags`). */
@@ -26,3 +27,15 @@ export class TagDto extends TagSummaryDto {
 }
 
 export class TagPageDto extends PageOf(TagDto) {}
+
+/** A tag with its count, as the API shows it. */
+export function toTagDto(tag: TagWithCount): TagDto {
+  return {
+    id: tag.id,
+    name: tag.name,
+    color: tag.color,
+    taskCount: tag.taskCount,
+    createdAt: tag.createdAt.toISOString(),
+    updatedAt: tag.updatedAt.toISOString(),
+  };
+}

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { INSTANT_COLUMN } from '../../tasks/task.entity';
+import { INSTANT_COLUMN } from '../../database/columns';
 
 /**
  * The first answer to a `POST` sent with an `Idempotency-Key`, kept 24 hours per principal and

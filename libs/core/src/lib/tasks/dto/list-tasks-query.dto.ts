@@ -4,6 +4,7 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IsInstant } from '../../http/instant';
 import { PageQueryDto } from '../../http/pagination';
 import { TextLength } from '../../http/text';
+import { commaList } from '../../http/validation';
 import { TASK_PRIORITIES, TASK_STATUSES, TaskPriority, TaskStatus } from '../task.entity';
 
 export const TASK_SORTS = [
@@ -15,13 +16,6 @@ export const TASK_SORTS = [
   '-priority',
 ] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
-
-/** `?status=todo,done` and `?status=todo&status=done` mean the same. */
-export const commaList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((item) => String(item).split(','))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
 
 export class ListTasksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
