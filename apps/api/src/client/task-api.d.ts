@@ -746,8 +746,20 @@ export interface components {
             tags: components["schemas"]["TagSummaryDto"][];
             /** @description The reminders of the task, by `remindAt`. */
             reminders: components["schemas"]["ReminderDto"][];
-            /** @description How the task recurs, or null (contributed by the recurrence library). */
-            recurrence: components["schemas"]["RecurrenceDto"] | null;
+            /** @description How the task recurs (as `RecurrenceDto`), or null (contributed by the recurrence library). */
+            recurrence: {
+                /** @example FREQ=WEEKLY;BYDAY=MO,TH */
+                rule: string;
+                /** @example Europe/Berlin */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T08:00:00.000Z
+                 */
+                nextDueAt: string | null;
+                /** @example 2 */
+                completedCount: number;
+            } | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   Sql,
   Task,
@@ -11,7 +11,7 @@ import {
 } from '@task-api/core';
 import { IsIn, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { RecurrenceDto } from './dto/recurrence.dto';
+import { RULE_EXAMPLE } from './dto/recurrence.dto';
 import { RecurrenceService } from './recurrence.service';
 import { RECURRENCE_OF_TASK, isRecurring } from './task-recurrence.sql';
 
@@ -39,10 +39,24 @@ export class RecurrenceTaskExtension
   implements TaskViewField, TaskListFilter<RecurringFilterDto>, TaskChangeAmender
 {
   readonly field = 'recurrence';
+  /** `RecurrenceDto` or null, spelled out: OpenAPI 3.0 has no nullable `$ref`. */
   readonly schema = {
-    allOf: [{ $ref: getSchemaPath(RecurrenceDto) }],
+    type: 'object' as const,
     nullable: true,
-    description: 'How the task recurs, or null (contributed by the recurrence library).',
+    description:
+      'How the task recurs (as `RecurrenceDto`), or null (contributed by the recurrence library).',
+    required: ['rule', 'timezone', 'nextDueAt', 'completedCount'],
+    properties: {
+      rule: { type: 'string' as const, example: RULE_EXAMPLE },
+      timezone: { type: 'string' as const, example: 'Europe/Berlin' },
+      nextDueAt: {
+        type: 'string' as const,
+        format: 'date-time',
+        nullable: true,
+        example: '2026-12-03T08:00:00.000Z',
+      },
+      completedCount: { type: 'integer' as const, minimum: 0, example: 2 },
+    },
   };
   readonly viewSql = RECURRENCE_OF_TASK;
   readonly parameters = RecurringFilterDto;
