@@ -146,10 +146,11 @@ describe('Recurrence (e2e): core + recurrence alone', () => {
 
     it('deletes with 204 (If-Match honoured), with its history; the task stays as it is', async () => {
       const taskId = await createTask();
-      await recur(taskId, 'FREQ=DAILY').expect(200);
-      await complete(taskId);
-      expectProblem(await http.delete(`/tasks/${taskId}/recurrence`).set('If-Match', '"1"'), 412);
-      await http.delete(`/tasks/${taskId}/recurrence`).set('If-Match', '"2"').expect(204);
+      const { etag } = (await recur(taskId, 'FREQ=DAILY').expect(200)).headers;
+      await complete(taskId); // changes nextDueAt and completedCount: the ETag moves
+      expectProblem(await http.delete(`/tasks/${taskId}/recurrence`).set('If-Match', etag), 412);
+      const current = (await http.get(`/tasks/${taskId}/recurrence`).expect(200)).headers.etag;
+      await http.delete(`/tasks/${taskId}/recurrence`).set('If-Match', current).expect(204);
       expectProblem(await http.get(`/tasks/${taskId}/recurrence`), 404);
       expectProblem(await http.delete(`/tasks/${taskId}/recurrence`), 404);
       expect(await count('recurrence_completions')).toBe(0);
