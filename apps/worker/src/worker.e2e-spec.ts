@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Shutdown, stopApp } from '@task-api/core';
 import { createTestApp, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import { RecurrenceModule, recurrenceMigrations } from '@task-api/recurrence';
 import { RemindersModule, remindersMigrations } from '@task-api/reminders';
 import { WebhookReceiver, eventually } from '@task-api/reminders/testing';
 import { TagsModule, tagsMigrations } from '@task-api/tags';
@@ -28,8 +29,13 @@ describe('Reminders worker (e2e)', () => {
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     api = await createTestApp({
-      imports: [TagsModule, RemindersModule.forRoot({ dispatcher: { enabled: false } })],
-      migrations: [...tagsMigrations, ...remindersMigrations],
+      // The features the worker composes (its list follows the API's).
+      imports: [
+        TagsModule,
+        RemindersModule.forRoot({ dispatcher: { enabled: false } }),
+        RecurrenceModule,
+      ],
+      migrations: [...tagsMigrations, ...remindersMigrations, ...recurrenceMigrations],
     });
     await resetDatabase(api);
     const env = loadWorkerEnvironment({

@@ -29,6 +29,7 @@ const TASK = {
   version: 1,
   tags: [],
   reminders: [],
+  recurrence: null,
 };
 
 /** The fuzzer's own parts: a checker that passes everything would make the suite worthless. */
