@@ -6,6 +6,9 @@
 # Usage: tools/smoke-dist.sh <directory>; DATABASE_URL names a PostgreSQL server (a fresh
 # database is created on it and dropped).
 set -euo pipefail
+
+# A JSON body re-serialized without spaces (PostgreSQL writes `"key" : value`), to grep it.
+compact_json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s))))'; }
 DIR="$(cd "$1" && pwd)"
 : "${DATABASE_URL:?DATABASE_URL must name a PostgreSQL server}"
 API_PORT="${SMOKE_PORT:-3124}"
@@ -51,7 +54,7 @@ wait_ready "$BASE/health/ready" "$api"
 echo "smoke-dist: built API ready on embedded PostgreSQL in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 id="$(curl -fsS -X POST "$BASE/tasks" -H 'content-type: application/json' -d '{"title":"From dist"}' \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
-grep -q '"title":"From dist"' <<<"$(curl -fsS "$BASE/tasks/$id")" || fail "the task was not read back"
+grep -q '"title":"From dist"' <<<"$(curl -fsS "$BASE/tasks/$id" | compact_json)" || fail "the task was not read back"
 stop "$api" "the API (embedded)"
 
 # 2. API (dispatcher off) and worker on PostgreSQL.
@@ -82,7 +85,7 @@ at="$(node -e 'console.log(new Date(Date.now() + 1000).toISOString())')"
 reminder="$(curl -fsS -X POST "$BASE/tasks/$task/reminders" -H 'content-type: application/json' -d "{\"remindAt\":\"$at\"}" \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
 waited=$SECONDS
-until curl -fsS "$BASE/reminders/$reminder" | grep -q '"status":"delivered"'; do
+until curl -fsS "$BASE/reminders/$reminder" | compact_json | grep -q '"status":"delivered"'; do
   (( SECONDS - waited > 30 )) && fail "the worker did not deliver the reminder within 30 s"
   sleep 0.2
 done

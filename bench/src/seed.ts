@@ -40,7 +40,8 @@ export async function seed(client: Client, tasks: number): Promise<SeedTimings> 
   await client.query(`SET maintenance_work_mem = '512MB'`);
   await client.query(`SET session_replication_role = replica`);
   await client.query(`SELECT setseed(0.42)`);
-  await client.query(`TRUNCATE tasks, tags, task_tags, reminders, reminder_deliveries`);
+  // CASCADE: every feature's table that refers to tasks goes too, whatever features there are.
+  await client.query(`TRUNCATE tasks, tags, task_tags, reminders, reminder_deliveries CASCADE`);
   const indexes = await secondaryIndexes(client);
   await timed('drop indexes', () => dropIndexes(client, indexes));
   await timed('tags', () => insertTags(client));
