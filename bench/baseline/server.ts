@@ -60,13 +60,19 @@ const REMINDERS_OF_TASK = `coalesce((
   SELECT json_agg(${reminderJson('r')} ORDER BY r.remind_at, r.id)
     FROM reminders r WHERE r.task_id = t.id), '[]')`;
 
-/** A task view as JSON text; `embeds` false for a task that cannot have tags or reminders yet. */
+const RECURRENCE_OF_TASK = `(
+  SELECT json_build_object('rule', rc.rule, 'timezone', rc.timezone, 'nextDueAt', rc.next_due_at,
+           'completedCount', (SELECT count(*)::int FROM recurrence_completions c WHERE c.task_id = rc.task_id))
+    FROM recurrences rc WHERE rc.task_id = t.id)`;
+
+/** A task view as JSON text; `embeds` false for a task that cannot have tags, reminders or a recurrence yet. */
 const taskJson = (embeds: boolean): string => `json_build_object(
   'id', t.id, 'title', t.title, 'description', t.description, 'status', t.status,
   'priority', t.priority, 'dueAt', t.due_at, 'completedAt', t.completed_at,
   'createdAt', t.created_at, 'updatedAt', t.updated_at, 'version', t.version,
   'tags', ${embeds ? TAGS_OF_TASK : `'[]'::json`},
-  'reminders', ${embeds ? REMINDERS_OF_TASK : `'[]'::json`})::text`;
+  'reminders', ${embeds ? REMINDERS_OF_TASK : `'[]'::json`},
+  'recurrence', ${embeds ? RECURRENCE_OF_TASK : 'NULL'})::text`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;

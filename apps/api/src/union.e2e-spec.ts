@@ -16,15 +16,16 @@ interface TaskView {
     offsetMinutes: number | null;
     status: string;
   }[];
+  recurrence: { rule: string; nextDueAt: string | null; completedCount: number } | null;
 }
 
 const DUE = '2030-06-01T12:00:00.000Z';
 
 /**
- * The union: core + tags + reminders composed by the API app, on a real database. Each
- * feature contributes to tasks through core's extension point; none knows the other.
+ * The union: core + tags + reminders + recurrence composed by the API app, on a real database.
+ * Each feature contributes to tasks through core's extension point; none knows the others.
  */
-describe('Union: tasks with tags and reminders (e2e)', () => {
+describe('Union: tasks with tags, reminders and recurrence (e2e)', () => {
   let app: NestFastifyApplication;
   let http: Http;
   let db: DataSource;
@@ -117,6 +118,51 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
     expect(done.reminders.map((r) => r.status)).toEqual(['cancelled']);
   });
 
+  it('a recurring task with tags and reminders, completed twice: reminders follow, tags stay, history of 2', async () => {
+    const taskId = await createTask({ title: 'Team meeting', dueAt: '2030-06-03T09:00:00+02:00' });
+    await tag(taskId, 'work').expect(201);
+    const relative = (await remind(taskId, { offsetMinutes: 15 })).body;
+    const absolute = (await remind(taskId, { remindAt: '2030-06-01T08:00:00Z' })).body;
+    await http
+      .put(`/tasks/${taskId}/recurrence`)
+      .send({ rule: 'FREQ=WEEKLY;BYDAY=MO,TH', timezone: 'Europe/Berlin' })
+      .expect(200);
+
+    const complete = async (): Promise<TaskView & { status: string; dueAt: string }> =>
+      (await http.patch(`/tasks/${taskId}`).send({ status: 'done' }).expect(200)).body;
+    const first = await complete(); // Monday 3 June → Thursday 6 June, 09:00 Berlin
+    expect(first).toMatchObject({ status: 'todo', dueAt: '2030-06-06T07:00:00.000Z' });
+    const second = await complete(); // → Monday 10 June
+    expect(second).toMatchObject({
+      status: 'todo',
+      dueAt: '2030-06-10T07:00:00.000Z',
+      completedAt: null,
+      tags: [{ name: 'work' }],
+      recurrence: {
+        rule: 'FREQ=WEEKLY;BYDAY=MO,TH',
+        nextDueAt: '2030-06-13T07:00:00.000Z',
+        completedCount: 2,
+      },
+    });
+    // The relative reminder followed each occurrence (reminders knows nothing of recurrence);
+    // the absolute one stayed where it was; neither was cancelled.
+    expect(second.reminders).toEqual([
+      expect.objectContaining({ id: absolute.id, remindAt: '2030-06-01T08:00:00.000Z' }),
+      expect.objectContaining({
+        id: relative.id,
+        remindAt: '2030-06-10T06:45:00.000Z',
+        status: 'scheduled',
+      }),
+    ]);
+    const history = (await http.get(`/tasks/${taskId}/recurrence/history`).expect(200)).body;
+    expect(history.items.map((item: { dueAt: string }) => item.dueAt)).toEqual([
+      '2030-06-03T07:00:00.000Z',
+      '2030-06-06T07:00:00.000Z',
+    ]);
+    expect(history.nextCursor).toBeNull();
+    expect((await http.get(`/tasks/${taskId}`).expect(200)).body).toEqual(second);
+  });
+
   it('combines feature filters with core filters, with exact result sets', async () => {
     const tasks = {
       // todo, tagged a, pending reminder, due soonest
@@ -184,12 +230,18 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
         await tag(taskId, `tag ${i % 7}`);
         await tag(taskId, 'common');
         await remind(taskId, { offsetMinutes: i });
+        if (i % 2 === 0) {
+          await http
+            .put(`/tasks/${taskId}/recurrence`)
+            .send({ rule: 'FREQ=DAILY', timezone: 'Europe/Berlin' })
+            .expect(200);
+        }
       }
       counter = new StatementCounter(db);
     });
     afterEach(() => counter.restore());
 
-    it('a page of tasks with every feature field: one statement, for 5 tasks as for 50', async () => {
+    it('a page of tasks with every feature field (four libraries): one statement, for 5 tasks as for 50', async () => {
       for (const limit of [5, 50]) {
         let items: TaskView[] = [];
         const statements = await statementsOf(async () => {
@@ -198,6 +250,10 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
         expect(items).toHaveLength(limit);
         expect(items.every((task) => task.tags.length === 2 && task.reminders.length === 1)).toBe(
           true,
+        );
+        // Every other task recurs; the newest five (tasks 49 to 45) hold two of them.
+        expect(items.filter((task) => task.recurrence?.rule === 'FREQ=DAILY').length).toBe(
+          limit === 50 ? 25 : 2,
         );
         expect(statements).toHaveLength(1);
       }
@@ -215,7 +271,7 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
 
     it('filters, sort and cursor are part of the same statement; the tag-name filter adds its one lookup', async () => {
       const { nextCursor } = await get('/tasks?limit=5&sort=dueAt')();
-      const filtered = `/tasks?limit=5&sort=dueAt&cursor=${nextCursor}&status=todo&q=task&hasPendingReminder=true&untagged=false`;
+      const filtered = `/tasks?limit=5&sort=dueAt&cursor=${nextCursor}&status=todo&q=task&hasPendingReminder=true&untagged=false&recurring=true`;
       expect(await statementsOf(get(filtered))).toHaveLength(1);
       const byName = await statementsOf(get(`${filtered}&tags=common,tag%201&tagMatch=all`));
       expect(byName).toHaveLength(2);
@@ -246,7 +302,7 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
         created = (await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201)).body;
       });
       counter.restore();
-      expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [] });
+      expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [], recurrence: null });
       expect(statements).toEqual([
         expect.stringMatching(/^INSERT INTO tasks AS task[\s\S]*RETURNING/),
       ]);
@@ -321,10 +377,10 @@ describe('Union: tasks with tags and reminders (e2e)', () => {
     const document = (await http.get('/docs-json').expect(200)).body;
     const parameters = document.paths['/tasks'].get.parameters.map((p: { name: string }) => p.name);
     expect(parameters).toEqual(
-      expect.arrayContaining(['tags', 'tagMatch', 'untagged', 'hasPendingReminder']),
+      expect.arrayContaining(['tags', 'tagMatch', 'untagged', 'hasPendingReminder', 'recurring']),
     );
     expect(Object.keys(document.components.schemas.TaskDto.properties)).toEqual(
-      expect.arrayContaining(['tags', 'reminders']),
+      expect.arrayContaining(['tags', 'reminders', 'recurrence']),
     );
   });
 });

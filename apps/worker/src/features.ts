@@ -1,4 +1,5 @@
 import type { FeatureManifest } from '@task-api/core';
+import { recurrenceFeature } from '@task-api/recurrence';
 import { remindersFeature } from '@task-api/reminders';
 import { tagsFeature } from '@task-api/tags';
 import type { WorkerEnvironment } from './config/environment';
@@ -8,4 +9,8 @@ import type { WorkerEnvironment } from './config/environment';
  * so that a webhook carries the task exactly as the API shows it. The generator adds a new
  * feature to both lists.
  */
-export const features: FeatureManifest<WorkerEnvironment>[] = [tagsFeature, remindersFeature];
+export const features: FeatureManifest<WorkerEnvironment>[] = [
+  tagsFeature,
+  remindersFeature,
+  recurrenceFeature,
+];

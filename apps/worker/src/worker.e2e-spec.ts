@@ -2,12 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Shutdown, stopApp } from '@task-api/core';
 import { createTestApp, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
-import { RemindersModule, remindersMigrations } from '@task-api/reminders';
 import { WebhookReceiver, eventually } from '@task-api/reminders/testing';
-import { TagsModule, tagsMigrations } from '@task-api/tags';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { loadWorkerEnvironment } from './config/environment';
+import { features } from './features';
 import { ProbeServer } from './probe-server';
 import { WorkerModule } from './worker.module';
 
@@ -27,11 +26,6 @@ describe('Reminders worker (e2e)', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    api = await createTestApp({
-      imports: [TagsModule, RemindersModule.forRoot({ dispatcher: { enabled: false } })],
-      migrations: [...tagsMigrations, ...remindersMigrations],
-    });
-    await resetDatabase(api);
     const env = loadWorkerEnvironment({
       DATABASE_URL: testDatabaseUrl(),
       DB_POOL_SIZE: '3',
@@ -40,6 +34,14 @@ describe('Reminders worker (e2e)', () => {
       REMINDERS_WEBHOOK_SECRET: receiver.secret,
       REMINDERS_POLL_INTERVAL_MS: '50',
     });
+    // The API side composes the worker's own list of features, its dispatcher off.
+    api = await createTestApp({
+      imports: features.map((feature) =>
+        feature.module({ ...env, REMINDERS_DISPATCHER_ENABLED: false }),
+      ),
+      migrations: features.flatMap((feature) => [...feature.migrations]),
+    });
+    await resetDatabase(api);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), {
       logger: false,
     });

@@ -5,7 +5,7 @@ export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';
 export { INSTANT_COLUMN } from './lib/database/columns';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
 export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
-export { TASK_ORDERS } from './lib/tasks/tasks.repository';
+export { TASK_ORDERS, type TaskChanges } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
 
@@ -17,6 +17,7 @@ export {
   type TaskViewField,
   type TaskListFilter,
   type TaskChangeListener,
+  type TaskChangeAmender,
   type TaskChange,
 } from './lib/extension/task-extensions';
 export type { FeatureManifest } from './lib/extension/feature-manifest';

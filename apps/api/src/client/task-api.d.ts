@@ -238,6 +238,54 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/tasks/{taskId}/recurrence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task’s recurrence
+         * @description 404 when it does not recur.
+         */
+        get: operations["getTaskRecurrence"];
+        /**
+         * Make a task recur
+         * @description Sets the rule (a rule already set is replaced; its history stays). The task’s current `dueAt` is the first occurrence (DTSTART); completing the task moves it to the next one. 422 when the task has no `dueAt`.
+         */
+        put: operations["putTaskRecurrence"];
+        post?: never;
+        /**
+         * Stop a task recurring
+         * @description The task stays as it is; the history of its completions goes.
+         */
+        delete: operations["deleteTaskRecurrence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{taskId}/recurrence/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a task’s completed occurrences
+         * @description Oldest first, cursor-paginated: each with its `dueAt` and when it was completed.
+         */
+        get: operations["listTaskRecurrenceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{taskId}/reminders": {
         parameters: {
             query?: never;
@@ -419,6 +467,64 @@ export interface components {
             /** @example /tasks */
             instance: string;
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        PutRecurrenceDto: {
+            /**
+             * @description An RFC 5545 RRULE value, without `RRULE:` or DTSTART (the task’s `dueAt` is the start): FREQ is HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY; COUNT or UNTIL (a UTC date-time, `20271231T230000Z`) end it.
+             * @example FREQ=WEEKLY;BYDAY=MO,TH
+             */
+            rule: string;
+            /**
+             * @description An IANA time zone; wall-clock time is kept in it across DST changes.
+             * @example Europe/Berlin
+             */
+            timezone: string;
+        };
+        RecurrenceCompletionDto: {
+            /**
+             * Format: uuid
+             * @example 7c1f9e2a-3b4d-4c5e-8f6a-0b1c2d3e4f5a
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The occurrence completed: the task’s `dueAt` then.
+             * @example 2026-11-30T08:00:00.000Z
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:12:44.120Z
+             */
+            completedAt: string;
+        };
+        RecurrenceDto: {
+            /**
+             * @description An RFC 5545 RRULE value: FREQ (HOURLY to YEARLY), COUNT or UNTIL (UTC).
+             * @example FREQ=WEEKLY;BYDAY=MO,TH
+             */
+            rule: string;
+            /**
+             * @description The IANA zone the rule is evaluated in.
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @description The occurrence after the task’s current `dueAt`; null when the rule has none.
+             * @example 2026-12-03T08:00:00.000Z
+             */
+            nextDueAt: string | null;
+            /**
+             * @description Occurrences completed so far.
+             * @example 2
+             */
+            completedCount: number;
+        };
+        RecurrenceHistoryPageDto: {
+            items: components["schemas"]["RecurrenceCompletionDto"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ReminderDeliveryDto: {
             /**
@@ -640,6 +746,20 @@ export interface components {
             tags: components["schemas"]["TagSummaryDto"][];
             /** @description The reminders of the task, by `remindAt`. */
             reminders: components["schemas"]["ReminderDto"][];
+            /** @description How the task recurs (as `RecurrenceDto`), or null (contributed by the recurrence library). */
+            recurrence: {
+                /** @example FREQ=WEEKLY;BYDAY=MO,TH */
+                rule: string;
+                /** @example Europe/Berlin */
+                timezone: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T08:00:00.000Z
+                 */
+                nextDueAt: string | null;
+                /** @example 2 */
+                completedCount: number;
+            } | null;
         };
         TaskPageDto: {
             items: components["schemas"]["TaskDto"][];
@@ -2426,6 +2546,11 @@ export interface operations {
                  * @example true
                  */
                 hasPendingReminder?: boolean;
+                /**
+                 * @description Only tasks with (`true`) or without (`false`) a recurrence.
+                 * @example true
+                 */
+                recurring?: boolean;
             };
             header?: never;
             path?: never;
@@ -2989,6 +3114,478 @@ export interface operations {
                      *       "title": "Unprocessable Content",
                      *       "status": 422,
                      *       "detail": "The request is well-formed but cannot be carried out.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getTaskRecurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 without a body while it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recurrence; `ETag` identifies this state of it. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrenceDto"];
+                };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    putTaskRecurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last read; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRecurrenceDto"];
+            };
+        };
+        responses: {
+            /** @description `ETag` identifies this state of it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrenceDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than the limit of this API.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be sent as application/json.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unprocessable-content",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "The request is well-formed but cannot be carried out.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteTaskRecurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last read; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The task has changed (its ETag is now \"4\"); fetch it again and retry.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget renews. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute (IETF draft header; on every limited response). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-requests",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests: the limit is 1200 per minute. Retry in 42 seconds.",
+                     *       "instance": "/tasks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listTaskRecurrenceHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurrenceHistoryPageDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "instance": "/tasks",
+                     *       "errors": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title should not be empty"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.",
                      *       "instance": "/tasks"
                      *     }
                      */

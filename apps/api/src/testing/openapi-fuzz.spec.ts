@@ -16,7 +16,8 @@ const document: OpenAPIObject = JSON.parse(
 const operations = operationsOf(document);
 const operation = (id: string) => operations.find((candidate) => candidate.id === id)!;
 
-const TASK = {
+/** Core's fields of a task view, as the document shows them. */
+const CORE_TASK = {
   id: '0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b',
   title: 'Renew passport',
   description: null,
@@ -27,8 +28,20 @@ const TASK = {
   createdAt: '2026-11-29T10:00:00.000Z',
   updatedAt: '2026-11-29T10:00:00.000Z',
   version: 1,
-  tags: [],
-  reminders: [],
+};
+
+/**
+ * A task view with every feature's field the document declares, empty: a list is `[]`, anything
+ * else `null` (a feature's field of a task that has none), so a new feature needs no edit here.
+ */
+const TASK: typeof CORE_TASK & Record<string, unknown> = {
+  ...Object.fromEntries(
+    Object.entries(
+      (document.components?.schemas?.TaskDto as { properties: Record<string, { type?: string }> })
+        .properties,
+    ).map(([name, schema]) => [name, schema.type === 'array' ? [] : null]),
+  ),
+  ...CORE_TASK,
 };
 
 /** The fuzzer's own parts: a checker that passes everything would make the suite worthless. */

@@ -446,6 +446,60 @@ describe('Reminders (e2e)', () => {
       expect(rescheduled.body.status).toBe('scheduled');
     });
 
+    it('a delivered relative reminder follows a due date moved ahead as a new firing (new webhook-id)', async () => {
+      const task = await createTask({ dueAt: inMs(1000) });
+      const relative = await createReminder({ taskId: task.id, offsetMinutes: 0 });
+      await reminderReaches(relative.id, 'delivered');
+
+      // Moved into the past, a delivered reminder keeps the record of its firing.
+      const delivered = await getReminder(relative.id);
+      await http.patch(`/tasks/${task.id}`).send({ dueAt: '2020-01-01T00:00:00Z' }).expect(200);
+      expect(await getReminder(relative.id)).toMatchObject({
+        status: 'delivered',
+        remindAt: delivered.remindAt,
+      });
+
+      // Moved ahead, it is scheduled again and fires again, under a new webhook-id.
+      const dueAt = inMs(1000);
+      await http.patch(`/tasks/${task.id}`).send({ dueAt }).expect(200);
+      await reminderReaches(relative.id, 'delivered');
+      const deliveries = await deliveriesOf(relative.id);
+      expect(deliveries.map((d) => d.outcome)).toEqual(['delivered', 'delivered']);
+      expect(new Set(deliveries.map((d) => d.webhookId)).size).toBe(2);
+      expect((await getReminder(relative.id)).remindAt).toBe(new Date(dueAt).toISOString());
+    });
+
+    it('a failed relative reminder follows a due date moved ahead: scheduled again, attempts from 0', async () => {
+      receiver.respond = () => ({ status: 410 });
+      const task = await createTask({ dueAt: inMs(1000) });
+      const relative = await createReminder({ taskId: task.id, offsetMinutes: 0 });
+      await reminderReaches(relative.id, 'failed');
+      receiver.respond = () => ({ status: 204 });
+      await http.patch(`/tasks/${task.id}`).send({ dueAt: '2030-01-01T10:00:00Z' }).expect(200);
+      expect(await getReminder(relative.id)).toMatchObject({
+        status: 'scheduled',
+        remindAt: '2030-01-01T10:00:00.000Z',
+        attempts: 0,
+        lastError: null,
+        deliveredAt: null,
+      });
+    });
+
+    it('a relative reminder cancelled because the task was done stays cancelled when the due date moves', async () => {
+      const task = await createTask({ dueAt: '2030-01-01T10:00:00Z' });
+      const relative = await createReminder({ taskId: task.id, offsetMinutes: 30 });
+      await http.patch(`/tasks/${task.id}`).send({ status: 'done' }).expect(200);
+      await http
+        .patch(`/tasks/${task.id}`)
+        .send({ status: 'todo', dueAt: '2031-01-01T10:00:00Z' })
+        .expect(200);
+      await http.patch(`/tasks/${task.id}`).send({ dueAt: '2032-01-01T10:00:00Z' }).expect(200);
+      expect(await getReminder(relative.id)).toMatchObject({
+        status: 'cancelled',
+        remindAt: '2030-01-01T09:30:00.000Z',
+      });
+    });
+
     it('filters tasks by hasPendingReminder', async () => {
       const pending = await createTask({ title: 'pending' });
       await createReminder({ taskId: pending.id, remindAt: inMinutes(60) });

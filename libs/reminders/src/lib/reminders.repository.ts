@@ -158,17 +158,30 @@ export class RemindersRepository {
     );
   }
 
-  /** The task's due date moved: its scheduled relative reminders move with it, as new firings. */
-  async followDueDate(manager: EntityManager, taskId: string, dueAt: Date): Promise<void> {
+  /**
+   * The task's due date moved, and every relative reminder follows it, as a new firing (a new
+   * `webhook-id`): a scheduled one always (a time already past fires now), a delivered or failed
+   * one when its new time is still ahead of `now` (else it keeps its record of the last firing).
+   * Cancelled ones stay cancelled: only an explicit reschedule revives them.
+   */
+  async followDueDate(
+    manager: EntityManager,
+    taskId: string,
+    dueAt: Date,
+    now: Date,
+  ): Promise<void> {
     await manager.query(
       `UPDATE reminders
           SET remind_at = $2::timestamptz - offset_minutes * interval '1 minute',
               next_attempt_at = $2::timestamptz - offset_minutes * interval '1 minute',
-              firing_id = gen_random_uuid(), attempts = 0, last_error = NULL,
-              lease_expires_at = NULL, leased_by = NULL,
+              status = 'scheduled', firing_id = gen_random_uuid(), attempts = 0,
+              delivered_at = NULL, last_error = NULL, lease_expires_at = NULL, leased_by = NULL,
               version = version + 1, updated_at = now()
-        WHERE task_id = $1 AND status = 'scheduled' AND offset_minutes IS NOT NULL`,
-      [taskId, dueAt],
+        WHERE task_id = $1 AND offset_minutes IS NOT NULL
+          AND (status = 'scheduled'
+               OR (status IN ('delivered', 'failed')
+                   AND $2::timestamptz - offset_minutes * interval '1 minute' > $3::timestamptz))`,
+      [taskId, dueAt, now],
     );
   }
 

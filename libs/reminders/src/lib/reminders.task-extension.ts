@@ -12,6 +12,7 @@ import {
 } from '@task-api/core';
 import { IsIn, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { Clock } from './clock';
 import { ReminderDto } from './dto/reminder.dto';
 import { RemindersRepository } from './reminders.repository';
 import { REMINDERS_OF_TASK, hasPendingReminder } from './task-reminders.sql';
@@ -48,13 +49,18 @@ export class RemindersTaskExtension
   readonly parameters = PendingReminderFilterDto;
   readonly watches: readonly (keyof Task)[] = ['status', 'dueAt'];
 
-  constructor(private readonly reminders: RemindersRepository) {}
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
+  ) {}
 
   where({ hasPendingReminder: wanted }: PendingReminderFilterDto): Sql | undefined {
     return wanted === undefined ? undefined : hasPendingReminder(wanted === 'true');
   }
 
   /**
+   * A relative reminder follows every change of the due date, whoever makes it (a client, or
+   * another feature amending the change): see `RemindersRepository.followDueDate`.
    * Done cancels the scheduled reminders first, so a task that is finished and loses its due
    * date in one change is not refused. Removing the due date of a task that still has scheduled
    * relative reminders is refused (422): they would have nothing to follow, and cancelling them
@@ -64,9 +70,10 @@ export class RemindersTaskExtension
     if (after.status === 'done' && before.status !== 'done') {
       await this.reminders.cancelScheduled(manager, after.id);
     }
-    if (sameInstant(before.dueAt, after.dueAt)) return;
+    // A done task has no scheduled reminders left, and none of its reminders fires again.
+    if (after.status === 'done' || sameInstant(before.dueAt, after.dueAt)) return;
     if (after.dueAt) {
-      await this.reminders.followDueDate(manager, after.id, after.dueAt);
+      await this.reminders.followDueDate(manager, after.id, after.dueAt, this.clock.now());
     } else if ((await this.reminders.countScheduledRelative(manager, after.id)) > 0) {
       throw unprocessable(
         `Task ${after.id} has scheduled reminders relative to its due date; delete them or give them an absolute remindAt before removing the due date.`,

@@ -97,7 +97,9 @@ describe(featureGenerator.name, () => {
         'libs/probes/src/lib/probes.repository.ts',
         'libs/probes/src/lib/probes.service.spec.ts',
         'libs/probes/src/lib/probes.service.ts',
+        'libs/probes/src/lib/probes.task-extension.ts',
         'libs/probes/src/lib/task-probes.controller.ts',
+        'libs/probes/src/lib/task-probes.sql.ts',
         'libs/probes/src/testing.ts',
       ]);
       expect(files.join('\n')).not.toMatch(/template|<%|__/);
@@ -154,6 +156,19 @@ describe(featureGenerator.name, () => {
         'listTaskProbes',
         'updateProbe',
       ]);
+    });
+
+    it('contributes its items to task views and a filter to GET /tasks, as SQL', () => {
+      const extension = read(tree, 'libs/probes/src/lib/probes.task-extension.ts');
+      expect(extension).toContain('@TaskContribution({ order: 100 })');
+      expect(extension).toContain("readonly field = 'probes';");
+      expect(extension).toContain('hasProbes?: ');
+      expect(read(tree, 'libs/probes/src/lib/task-probes.sql.ts')).toContain(
+        'FROM probes item WHERE item.task_id = task.id',
+      );
+      expect(read(tree, 'libs/probes/src/lib/probes.module.ts')).toMatch(
+        /providers: \[ProbesRepository, ProbesService, ProbesTaskExtension\]/,
+      );
     });
 
     it('boots core + probes alone in its e2e suite', () => {

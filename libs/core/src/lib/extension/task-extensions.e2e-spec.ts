@@ -8,8 +8,10 @@ import { StatementCounter, createTestApp, resetDatabase } from '../../testing';
 import { unprocessable } from '../http/problem';
 import { Sql, raw, sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
+import type { TaskChanges } from '../tasks/tasks.repository';
 import {
   TaskChange,
+  TaskChangeAmender,
   TaskChangeListener,
   TaskContribution,
   TaskListFilter,
@@ -81,11 +83,33 @@ class PinnedExtension implements TaskViewField {
   readonly viewSql = sql`(task.title LIKE ${'pin%'})`;
 }
 
+/**
+ * Amends an update before it is written: an urgent task gets a title that says so. Imported
+ * last, ordered first: the labels listener (order 50) sees the amended title.
+ */
+@Injectable()
+@TaskContribution({ order: 1 })
+class UrgentTitleAmender implements TaskChangeAmender {
+  readonly watches: readonly (keyof Task)[] = ['priority'];
+
+  async amendTaskUpdate(
+    _manager: EntityManager,
+    before: Readonly<Task>,
+    changes: Readonly<TaskChanges>,
+  ): Promise<TaskChanges> {
+    if (changes.priority !== 'urgent') return changes;
+    return { ...changes, title: `URGENT: ${changes.title ?? before.title}` };
+  }
+}
+
 @Module({ providers: [LabelsExtension] })
 class LabelsTestModule {}
 
 @Module({ providers: [PinnedExtension] })
 class PinnedTestModule {}
+
+@Module({ providers: [UrgentTitleAmender] })
+class AmenderTestModule {}
 
 describe('Task extension point (e2e, with a test-only feature)', () => {
   let app: NestFastifyApplication;
@@ -105,7 +129,7 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
 
   beforeAll(async () => {
     app = await createTestApp({
-      imports: [LabelsTestModule, PinnedTestModule],
+      imports: [LabelsTestModule, PinnedTestModule, AmenderTestModule],
       migrations: [TestLabels1764450000999],
     });
     db = app.get(DataSource);
@@ -223,5 +247,18 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
     await http.patch(`/tasks/${id}`).send({ title: 'same' }).expect(200);
     await http.patch(`/tasks/${id}`).send({ priority: 'high' }).expect(200);
     expect(await audit(id)).toEqual([]);
+  });
+
+  it('lets an amender change an update before it is written; listeners see the final change', async () => {
+    const id = await createTask('call back');
+    const amended = await http.patch(`/tasks/${id}`).send({ priority: 'urgent' }).expect(200);
+    // Written once (version 2), with the amender's title; the listener watching `title` was
+    // called although the request did not change it.
+    expect(amended.body).toMatchObject({
+      title: 'URGENT: call back',
+      priority: 'urgent',
+      version: 2,
+    });
+    expect(await audit(id)).toEqual(['call back -> URGENT: call back']);
   });
 });

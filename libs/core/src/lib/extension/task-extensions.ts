@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { queryParameterNamesOf } from '../http/openapi-parameters';
 import { Sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
+import type { TaskChanges } from '../tasks/tasks.repository';
 
 /**
  * The extension point through which feature libraries take part in tasks without core knowing
@@ -13,12 +14,13 @@ import { Task } from '../tasks/task.entity';
  *
  * - `TaskViewField`: a field of every task view, as SQL inside core's one read statement;
  * - `TaskListFilter`: query parameters of `GET /tasks`, as a SQL condition of that statement;
- * - `TaskChangeListener`: takes part in task updates and deletes, in their transaction.
+ * - `TaskChangeAmender`: may amend an update before it is written, in its transaction;
+ * - `TaskChangeListener`: takes part in task updates and deletes, in their transaction, and sees
+ *   the change as the amenders left it.
  *
- * `order` decides the order of the fields in a view, of the filters' conditions and of the
- * listeners' calls (lowest first; ties by class name), never the order modules were imported.
- * A later kind (e.g. one that amends a change before it is written) is one more interface
- * here and one more phase in `TasksService`, found by the same decorator.
+ * `order` decides the order of the fields in a view, of the filters' conditions, of the
+ * amenders' and of the listeners' calls (lowest first; ties by class name), never the order
+ * modules were imported.
  */
 
 export interface TaskContributionOptions {
@@ -60,6 +62,22 @@ export interface TaskChange {
 }
 
 /**
+ * Amends a task update before it is written, inside its transaction (recurrence turns "done"
+ * into "the next occurrence"). It returns the changes to write instead of `changes` (the same
+ * object when it has nothing to add); every listener then sees the amended change. Throwing a
+ * `ProblemException` refuses the update and rolls everything back.
+ */
+export interface TaskChangeAmender {
+  /** The task properties whose change concerns this amender (as for listeners). */
+  readonly watches: readonly (keyof Task)[];
+  amendTaskUpdate(
+    manager: EntityManager,
+    before: Readonly<Task>,
+    changes: Readonly<TaskChanges>,
+  ): Promise<TaskChanges>;
+}
+
+/**
  * Takes part in task changes inside the same transaction: throwing a `ProblemException`
  * refuses the change and rolls everything back.
  */
@@ -89,6 +107,8 @@ const isViewField = (value: object): value is TaskViewField =>
   'field' in value && 'viewSql' in value;
 const isListFilter = (value: object): value is TaskListFilter =>
   'parameters' in value && 'where' in value;
+const isChangeAmender = (value: object): value is TaskChangeAmender =>
+  'watches' in value && 'amendTaskUpdate' in value;
 const isChangeListener = (value: object): value is TaskChangeListener =>
   'watches' in value && ('onTaskUpdated' in value || 'onTaskDeleted' in value);
 
@@ -96,6 +116,7 @@ const isChangeListener = (value: object): value is TaskChangeListener =>
 export class TaskExtensions implements OnModuleInit {
   private fields: TaskViewField[] = [];
   private filters: { filter: TaskListFilter; names: string[] }[] = [];
+  private amenders: TaskChangeAmender[] = [];
   private listeners: TaskChangeListener[] = [];
 
   constructor(private readonly discovery: DiscoveryService) {}
@@ -134,6 +155,7 @@ export class TaskExtensions implements OnModuleInit {
         ]);
         this.filters.push({ filter: contribution, names });
       }
+      if (isChangeAmender(contribution)) this.amenders.push(contribution);
       if (isChangeListener(contribution)) this.listeners.push(contribution);
     }
   }
@@ -148,6 +170,22 @@ export class TaskExtensions implements OnModuleInit {
 
   filterParameterNames(): string[] {
     return this.filters.flatMap(({ names }) => names);
+  }
+
+  /** Each amender the changes concern, in order, amends what the previous ones left. */
+  async amend(
+    manager: EntityManager,
+    before: Readonly<Task>,
+    changes: TaskChanges,
+  ): Promise<TaskChanges> {
+    let amended = changes;
+    for (const amender of this.amenders) {
+      const changed = Object.keys(amended) as (keyof Task)[];
+      if (amender.watches.some((property) => changed.includes(property))) {
+        amended = await amender.amendTaskUpdate(manager, before, amended);
+      }
+    }
+    return amended;
   }
 
   /** The listeners an update of these properties concerns, in order. */

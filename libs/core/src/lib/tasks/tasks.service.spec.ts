@@ -180,6 +180,47 @@ describe(TasksService.name, () => {
       expect(repository.findView).toHaveBeenCalledWith(before.id, manager);
       expect(result.body.json).toBe('{"after":"listeners"}');
     });
+    it('lets amenders amend the change in order before the one write; listeners see the final change', async () => {
+      const before = aTask();
+      repository.findForUpdate.mockResolvedValue(withView(before));
+      repository.update.mockImplementation(async (_m, _id, changes) => withView(aTask(changes)));
+      repository.findView.mockResolvedValue({ id: before.id, view: '{"after":"listeners"}' });
+      const amender = (watches: (keyof Task)[], amend: (changes: object) => object) => ({
+        watches,
+        amendTaskUpdate: jest.fn(async (_m: unknown, _b: unknown, changes: object) =>
+          amend(changes),
+        ),
+      });
+      // Ordered after the first, it sees the priority the first one added.
+      const second = amender(['priority'], (changes) => ({ ...changes, description: 'escalated' }));
+      const first = amender(['title'], (changes) => ({ ...changes, priority: 'urgent' }));
+      const onTaskUpdated = jest.fn().mockResolvedValue(undefined);
+      sut = new TasksService(
+        repository,
+        extensionsOf([second, 20], [first, 10], [{ watches: ['description'], onTaskUpdated }, 30]),
+      );
+      await sut.update(before.id, { title: 'new' });
+      const final: Partial<Task> = { title: 'new', priority: 'urgent', description: 'escalated' };
+      expect(repository.update).toHaveBeenCalledTimes(1);
+      expect(repository.update).toHaveBeenCalledWith(manager, before.id, final);
+      expect(onTaskUpdated).toHaveBeenCalledWith(manager, { before, after: aTask(final) });
+    });
+
+    it('writes nothing when the amended change equals the task as it was', async () => {
+      const before = aTask();
+      repository.findForUpdate.mockResolvedValue(withView(before));
+      repository.findView.mockResolvedValue({ id: before.id, view: '{"amended":"elsewhere"}' });
+      const undo = {
+        watches: ['title'] as (keyof Task)[],
+        amendTaskUpdate: jest.fn(async () => ({ title: before.title })),
+      };
+      sut = new TasksService(repository, extensionsOf([undo, 1]));
+      const result = await sut.update(before.id, { title: 'new' });
+      expect(undo.amendTaskUpdate).toHaveBeenCalled();
+      expect(repository.update).not.toHaveBeenCalled();
+      // The amender may have written its own rows: the view is read again.
+      expect(result.body.json).toBe('{"amended":"elsewhere"}');
+    });
   });
 
   describe('remove', () => {

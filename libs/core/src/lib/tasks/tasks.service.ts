@@ -86,17 +86,26 @@ export class TasksService {
 
   /**
    * In one transaction: lock the task and check `If-Match` against the ETag of its whole view,
-   * write the changes, which returns the new view in the same statement; only when listeners
-   * watch a changed property do they run, and the view is read again after them.
+   * let the amenders amend the change, write it, which returns the new view in the same
+   * statement; only when listeners watch a changed property do they run (seeing the final
+   * change), and the view is read again after them.
    */
   async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<Tagged<JsonText>> {
     const view = await this.tasks.transaction(async (manager) => {
       const current = await this.tasks.findForUpdate(manager, id);
       if (!current) throw notFound('Task', id);
       assertIfMatch('task', etagOfJson(current.view), ifMatch);
-      const changes = changesOf(current.task, input);
+      const proposed = changesOf(current.task, input);
+      if (Object.keys(proposed).length === 0) return current.view;
+      // Amenders first: the row is written once, and listeners see the final change.
+      const amended = await this.extensions.amend(manager, current.task, proposed);
+      const changes = realChanges(current.task, amended);
       const changed = Object.keys(changes) as (keyof Task)[];
-      if (changed.length === 0) return current.view;
+      if (changed.length === 0) {
+        return amended === proposed
+          ? current.view
+          : ((await this.tasks.findView(id, manager))?.view ?? current.view);
+      }
       const written = await this.tasks.update(manager, id, changes);
       const listeners = this.extensions.listenersOf(changed);
       if (listeners.length === 0) return written.view;
@@ -181,6 +190,17 @@ function toPage(rows: TaskPageRow[], order: Keyset, limit: number, scope?: strin
     scope,
   );
   return new TaskViewPage(jsonPage(page.items, page.nextCursor).json, page.items.length);
+}
+
+/** What an amendment left that really differs from the task as it was. */
+function realChanges(before: Task, changes: TaskChanges): TaskChanges {
+  const differs = ([property, value]: [string, unknown]): boolean => {
+    const was = before[property as keyof TaskChanges];
+    return value instanceof Date || was instanceof Date
+      ? !(value instanceof Date && was instanceof Date && value.getTime() === was.getTime())
+      : value !== was;
+  };
+  return Object.fromEntries(Object.entries(changes).filter(differs)) as TaskChanges;
 }
 
 /** Only the fields that really change; `completedAt` follows the status in and out of done. */
