@@ -60,7 +60,7 @@ export class RecurrenceService {
     return tagged(taskId, row);
   }
 
-  async delete(taskId: string, ifMatch?: string): Promise<void> {
+  async remove(taskId: string, ifMatch?: string): Promise<void> {
     await this.tasks.require(taskId);
     await this.recurrences.transaction(async (manager) => {
       await this.assertCurrent(manager, taskId, ifMatch, true);

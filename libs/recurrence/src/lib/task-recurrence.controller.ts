@@ -68,7 +68,7 @@ export class TaskRecurrenceController {
     @UuidParam('taskId') taskId: string,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.recurrence.delete(taskId, ifMatch);
+    await this.recurrence.remove(taskId, ifMatch);
   }
 
   @Get('history')
