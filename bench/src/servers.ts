@@ -11,11 +11,10 @@ export interface RunningServer {
 }
 
 /**
- * The API as a separate process, as production runs it except for the build: the project has
- * no production build, so `@swc-node/register` compiles on load (the code then runs as compiled
- * JavaScript). Logs at `warn`, the dispatcher off (the seeded reminders are months ahead anyway),
- * no rate limit (the load comes from one address, far above any person's rate), the default pool
- * of 10.
+ * The API as a separate process, as production runs it: the build (`dist/apps/api/main.js`,
+ * which `npm run bench` builds first). Logs at `warn`, the dispatcher off (the seeded reminders
+ * are months ahead anyway), no rate limit (the load comes from one address, far above any
+ * person's rate), the default pool of 10.
  */
 export async function startApi(
   databaseUrl: string,
@@ -23,7 +22,7 @@ export async function startApi(
 ): Promise<RunningServer> {
   const preload = extra.preload ? ['-r', extra.preload] : [];
   const port = await freePort();
-  return startServer('api', port, [...preload, 'apps/api/src/main.ts'], {
+  return startServer('api', port, [...preload, 'dist/apps/api/main.js'], {
     ...extra.env,
     DATABASE_URL: databaseUrl,
     PORT: String(port),

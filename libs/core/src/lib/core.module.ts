@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule, DatabaseOptions } from './database/database.module';
@@ -8,10 +8,9 @@ import { EDGE_OPTIONS, EdgeOptions } from './http/edge-options';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys';
 import { IdempotencyRecord } from './http/idempotency/idempotency-record.entity';
 import { IdempotencyRepository } from './http/idempotency/idempotency.repository';
-import { TaggedInterceptor } from './http/etag';
-import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
+import { APP_LOGGER, createAppLogger } from './http/request-log';
 import { createValidationPipe } from './http/validation';
 import { Shutdown } from './lifecycle/shutdown';
 import { Metrics } from './metrics/metrics';
@@ -38,16 +37,14 @@ export interface CoreModuleOptions {
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreModuleOptions): DynamicModule {
+    const logger = createAppLogger(options.logLevel ?? 'info');
     return {
       module: CoreModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.logLevel ?? 'info',
-            // The id comes from X-Request-Id or is generated (see request-id.ts).
-            customAttributeKeys: { reqId: 'requestId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+          pinoHttp: { logger },
+          // Requests are logged by a Fastify hook (logRequests), not by pino-http per route.
+          forRoutes: [],
         }),
         DatabaseModule.forRoot(options.database),
         TypeOrmModule.forFeature([Task, IdempotencyRecord]),
@@ -59,6 +56,7 @@ export class CoreModule {
         TasksService,
         TaskExtensions,
         { provide: EDGE_OPTIONS, useValue: options.edge ?? {} },
+        { provide: APP_LOGGER, useValue: logger },
         RateLimits,
         IdempotencyRepository,
         IdempotencyKeys,
@@ -66,9 +64,6 @@ export class CoreModule {
         Metrics,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Registered in this order, they run inside out: Tagged is unwrapped, then JSON text sent.
-        { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: TaggedInterceptor },
       ],
       exports: [TasksService, TaskExtensions, Shutdown, Metrics],
     };

@@ -6,11 +6,17 @@ import { TagMatch } from './dto/task-tags-filter.dto';
  * `tags` field of a view and the conditions of the `GET /tasks` tag filters.
  */
 
-/** `tags` of a task view: its tags sorted by name, as PostgreSQL builds them. */
+/**
+ * `tags` of a task view: its tags sorted by name, as PostgreSQL builds them. Each tag is found
+ * by its primary key (`LIMIT 1` keeps it a parameterised index probe): written as a plain join,
+ * the planner may hash the whole `tags` table once per task of a page.
+ */
 export const TAGS_OF_TASK: Sql = raw(`coalesce((
     SELECT json_agg(json_build_object('id', tag.id, 'name', tag.name, 'color', tag.color)
                     ORDER BY lower(tag.name), tag.id)
-      FROM task_tags link JOIN tags tag ON tag.id = link.tag_id
+      FROM task_tags link
+      CROSS JOIN LATERAL (SELECT tag.id, tag.name, tag.color FROM tags tag
+                           WHERE tag.id = link.tag_id LIMIT 1) tag
      WHERE link.task_id = task.id), '[]'::json)`);
 
 /** The tag names of a `GET /tasks` filter, resolved to the ids of the tags that exist. */

@@ -11,7 +11,8 @@ import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { Shutdown } from '../lifecycle/shutdown';
 import { observeHttpRequests } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
-import { conditionalGet } from './etag';
+import { conditionalGet, sendTagged } from './etag';
+import { serializeJsonText } from './json-text';
 import { setupOpenApi } from './openapi';
 import { decoratePrincipal } from './principal';
 import { RateLimits } from './rate-limit';
@@ -23,6 +24,7 @@ import {
   typeForStatus,
 } from './problem';
 import { requestIdOf } from './request-id';
+import { APP_LOGGER, logRequests } from './request-log';
 
 export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
@@ -38,7 +40,7 @@ function createHttpAdapter(options: HttpOptions): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     genReqId: requestIdOf,
-    // Nest logs requests through pino-http; Fastify's own logger stays off.
+    // Requests are logged by logRequests, with the app's logger; Fastify's own stays off.
     logger: false,
     // On close, finish in-flight requests but drop idle keep-alive connections at once.
     forceCloseConnections: 'idle',
@@ -181,7 +183,10 @@ async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApp
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(app, fastify);
+  logRequests(fastify, app.get(APP_LOGGER));
   observeHttpRequests(fastify, app.get(Metrics));
+  serializeJsonText(fastify);
+  sendTagged(fastify);
   conditionalGet(fastify);
   await registerEdge(app, fastify);
   await app.init();

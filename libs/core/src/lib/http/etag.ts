@@ -1,22 +1,13 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Headers,
-  Injectable,
-  NestInterceptor,
-  Type,
-  applyDecorators,
-} from '@nestjs/common';
+import { Headers, Type, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { Observable, map } from 'rxjs';
 import { JsonText } from './json-text';
 import { preconditionFailed } from './problem';
 
 /**
  * ETags, one mechanism for every resource: a handler returns a `Tagged` body (the service
- * computed the ETag of exactly what it returns), `TaggedInterceptor` puts `ETag` (and
+ * computed the ETag of exactly what it returns), `sendTagged` puts `ETag` (and
  * `Location` for a resource just created) on the reply, `conditionalGet` answers a matching
  * `If-None-Match` with 304, and `@IfMatch()` hands a write's precondition to the service,
  * which checks it with `assertIfMatch` inside the write's transaction.
@@ -47,20 +38,17 @@ export class Tagged<Body extends JsonText | object = JsonText | object> {
   }
 }
 
-/** Sets `ETag` and `Location` from a `Tagged` result and sends its body. */
-@Injectable()
-export class TaggedInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      map((value: unknown) => {
-        if (!(value instanceof Tagged)) return value;
-        const reply = context.switchToHttp().getResponse<FastifyReply>();
-        reply.header('etag', value.etag);
-        if (value.location) reply.header('location', value.location);
-        return value.body;
-      }),
-    );
-  }
+/**
+ * Sets `ETag` and `Location` from a `Tagged` handler result and sends its body, in Fastify's
+ * `preSerialization` (called for object bodies only): no per-request interceptor chain.
+ */
+export function sendTagged(fastify: FastifyInstance): void {
+  fastify.addHook('preSerialization', (_request, reply, payload: unknown, done) => {
+    if (!(payload instanceof Tagged)) return done(null, payload);
+    reply.header('etag', payload.etag);
+    if (payload.location) reply.header('location', payload.location);
+    done(null, payload.body);
+  });
 }
 
 /** Does a list of entity tags (`If-Match`, `If-None-Match`) name this ETag, or `*`? */

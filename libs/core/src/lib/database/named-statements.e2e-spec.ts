@@ -1,0 +1,43 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createTestApp, onRealPostgres } from '../../testing';
+
+/**
+ * On PostgreSQL a composed read is parsed and planned once per connection: the second read of a
+ * task runs the statement the first prepared. Embedded PostgreSQL has one session behind every
+ * connection, so nothing is prepared under a name there (names would collide between them).
+ */
+describe('Named prepared statements (e2e)', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    // One connection: the requests and the look at pg_prepared_statements share its session.
+    app = await createTestApp({ poolSize: 1 });
+    db = app.get(DataSource);
+    http = request(app.getHttpServer());
+  });
+  afterAll(() => app.close());
+
+  const preparedReads = async (): Promise<{ name: string }[]> =>
+    db.query(
+      `SELECT name FROM pg_prepared_statements
+        WHERE statement LIKE '%FROM tasks task WHERE task.id = $1%' AND name LIKE 'task_api_%'`,
+    );
+
+  it(
+    onRealPostgres() ? 'prepares a task read once and reuses it' : 'names no statement',
+    async () => {
+      const created = await http.post('/tasks').send({ title: 'read twice' }).expect(201);
+      await http.get(`/tasks/${created.body.id}`).expect(200);
+      const afterFirst = await preparedReads();
+      await http.get(`/tasks/${created.body.id}`).expect(200);
+      const afterSecond = await preparedReads();
+
+      expect(afterFirst).toHaveLength(onRealPostgres() ? 1 : 0);
+      expect(afterSecond).toEqual(afterFirst);
+    },
+  );
+});
