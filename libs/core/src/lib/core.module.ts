@@ -13,6 +13,17 @@ import { JsonTextInterceptor } from './http/json-text';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
+import { ApiToken } from './identity/api-token.entity';
+import { Authenticator } from './identity/authenticator';
+import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
+import { IdentityRepository } from './identity/identity.repository';
+import { MeController } from './identity/me.controller';
+import { TokenUse } from './identity/token-use';
+import { TokensController } from './identity/tokens.controller';
+import { TokensService } from './identity/tokens.service';
+import { User } from './identity/user.entity';
+import { UsersController } from './identity/users.controller';
+import { UsersService } from './identity/users.service';
 import { Shutdown } from './lifecycle/shutdown';
 import { Metrics } from './metrics/metrics';
 import { Task } from './tasks/task.entity';
@@ -26,13 +37,16 @@ export interface CoreModuleOptions {
   logLevel?: string;
   /** Rate limits and CORS; absent: neither. (Idempotency keys need no settings: always on.) */
   edge?: EdgeOptions;
+  /** `ADMIN_TOKEN`, OpenID Connect, the first administrator token; absent: API tokens only. */
+  identity?: IdentityOptions;
 }
 
 /**
- * The foundation every app is built on: database, tasks, the task extension point and the
- * HTTP plumbing (problem+json errors, validation, structured logs, rate limits, idempotency
- * keys, CORS), metrics and the stop. Global, so feature modules inject `TasksService`,
- * `TaskExtensions`, `Metrics` and `Shutdown` without importing it.
+ * The foundation every app is built on: database, identity (users, API tokens, who asks),
+ * tasks, the task extension point and the HTTP plumbing (authentication, problem+json errors,
+ * validation, structured logs, rate limits, idempotency keys, CORS), metrics and the stop.
+ * Global, so feature modules inject `TasksService`, `TaskExtensions`, `Metrics` and `Shutdown`
+ * without importing it.
  */
 @Global()
 @Module({})
@@ -50,15 +64,21 @@ export class CoreModule {
           },
         }),
         DatabaseModule.forRoot(options.database),
-        TypeOrmModule.forFeature([Task, IdempotencyRecord]),
+        TypeOrmModule.forFeature([User, ApiToken, Task, IdempotencyRecord]),
         DiscoveryModule,
       ],
-      controllers: [TasksController],
+      controllers: [MeController, TokensController, UsersController, TasksController],
       providers: [
         TasksRepository,
         TasksService,
         TaskExtensions,
         { provide: EDGE_OPTIONS, useValue: options.edge ?? {} },
+        { provide: IDENTITY_OPTIONS, useValue: options.identity ?? {} },
+        IdentityRepository,
+        TokenUse,
+        Authenticator,
+        TokensService,
+        UsersService,
         RateLimits,
         IdempotencyRepository,
         IdempotencyKeys,
@@ -70,7 +90,7 @@ export class CoreModule {
         { provide: APP_INTERCEPTOR, useClass: JsonTextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TaggedInterceptor },
       ],
-      exports: [TasksService, TaskExtensions, Shutdown, Metrics],
+      exports: [TasksService, TaskExtensions, Shutdown, Metrics, Authenticator],
     };
   }
 }

@@ -197,12 +197,16 @@ export function keyset(definition: KeysetDefinition): Keyset {
 }
 
 /**
- * TypeORM query builders take named parameters: binds cursor values as `:keyset0`,
- * `:keyset1`... into `parameters`, to pass along with the condition.
+ * TypeORM query builders take named parameters: binds cursor values (and the values of
+ * `Sql.boundBy`) as `:keyset0`, `:keyset1`... into `parameters`, to pass along with the
+ * conditions. One per query, so that the names never clash.
  */
-export function namedParameters(): { bind: BindParameter; parameters: Record<string, string> } {
-  const parameters: Record<string, string> = {};
-  const bind = (value: string): string => {
+export function namedParameters(): {
+  bind: (value: unknown) => string;
+  parameters: Record<string, unknown>;
+} {
+  const parameters: Record<string, unknown> = {};
+  const bind = (value: unknown): string => {
     const name = `keyset${Object.keys(parameters).length}`;
     parameters[name] = value;
     return `:${name}`;
