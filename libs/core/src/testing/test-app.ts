@@ -7,7 +7,7 @@ import { coreMigrations } from '../lib/database/migrations';
 import { EdgeOptions } from '../lib/http/edge-options';
 import { createApp } from '../lib/http/configure-app';
 import { IdentityOptions } from '../lib/identity/identity-options';
-import { IdentityRepository } from '../lib/identity/identity.repository';
+import { AUTHENTICATION_SQL, IdentityRepository } from '../lib/identity/identity.repository';
 import { TokensService } from '../lib/identity/tokens.service';
 import { UsersService } from '../lib/identity/users.service';
 import { testDatabaseUrl } from './test-database';
@@ -131,11 +131,16 @@ export class StatementCounter {
     );
   }
 
-  /** Every statement sent while `work` ran, transaction control included. */
+  /**
+   * Every statement sent while `work` ran, transaction control included. Authentication's own
+   * (a credential looked up once per cache period, last uses written every few seconds) come on
+   * their own clock, so a request may or may not meet one: they are left out, and the identity
+   * suite counts them.
+   */
   async countAll(work: () => Promise<unknown>): Promise<string[]> {
     this.statements = [];
     await work();
-    return [...this.statements];
+    return this.statements.filter((sql) => !sql.startsWith(AUTHENTICATION_SQL));
   }
 
   restore(): void {

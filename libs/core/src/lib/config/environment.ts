@@ -91,7 +91,8 @@ export class CoreEnvironment {
   @IsOptional()
   @Transform(emptyAsUnset)
   @Matches(/^[\x21-\x7e]{32,512}$/, {
-    message: 'must be 32 to 512 printable ASCII characters without spaces (e.g. openssl rand -hex 32)',
+    message:
+      'must be 32 to 512 printable ASCII characters without spaces (e.g. openssl rand -hex 32)',
   })
   ADMIN_TOKEN?: string = undefined;
 
@@ -101,7 +102,7 @@ export class CoreEnvironment {
   @IsDefined({ message: 'is required with AUTH_ISSUER and AUTH_AUDIENCE' })
   @IsUrl(
     { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
-    { message: 'must be the http(s) URL of the provider\'s JSON Web Key Set' },
+    { message: "must be the http(s) URL of the provider's JSON Web Key Set" },
   )
   AUTH_JWKS_URL?: string = undefined;
 

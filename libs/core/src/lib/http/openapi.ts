@@ -150,7 +150,8 @@ const RATE_LIMIT_HEADERS: HeadersObject = {
 
 const UNAUTHORIZED_HEADERS: HeadersObject = {
   'WWW-Authenticate': {
-    description: 'The challenge (RFC 6750): `Bearer realm="Task API"`, with `error="invalid_token"` for a token refused.',
+    description:
+      'The challenge (RFC 6750): `Bearer realm="Task API"`, with `error="invalid_token"` for a token refused.',
     schema: { type: 'string', example: 'Bearer realm="Task API", error="invalid_token"' },
   },
 };

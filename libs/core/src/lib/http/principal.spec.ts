@@ -6,7 +6,9 @@ const requestFrom = (ip: string, principal: FastifyRequest['principal'] = null) 
 
 describe(principalKey.name, () => {
   it('names an authenticated request by its user, wherever it comes from', () => {
-    expect(principalKey(requestFrom('203.0.113.7', { userId: 'u-1', administrator: false }))).toBe('user:u-1');
+    expect(principalKey(requestFrom('203.0.113.7', { userId: 'u-1', administrator: false }))).toBe(
+      'user:u-1',
+    );
   });
 
   it.each([

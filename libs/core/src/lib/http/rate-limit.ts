@@ -21,7 +21,6 @@ const LocalStore: StoreConstructor<
 
 const WINDOW_MS = 60_000;
 
-
 /** Counts in Redis while it answers, in this process while it does not (see `RateLimits`). */
 class FailoverStore implements FastifyRateLimitStore {
   constructor(

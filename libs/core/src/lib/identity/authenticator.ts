@@ -139,7 +139,9 @@ export class Authenticator {
 function refuse(reply: FastifyReply, detail: string): never {
   reply.header(
     'www-authenticate',
-    detail === MISSING ? 'Bearer realm="Task API"' : 'Bearer realm="Task API", error="invalid_token"',
+    detail === MISSING
+      ? 'Bearer realm="Task API"'
+      : 'Bearer realm="Task API", error="invalid_token"',
   );
   throw unauthorized(detail);
 }

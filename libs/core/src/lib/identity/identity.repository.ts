@@ -32,6 +32,13 @@ export interface CredentialRow {
   revoked_at: Date | null;
 }
 
+/**
+ * Marks the statements authentication sends on its own clock rather than a request's: a
+ * credential's lookup (once per credential per cache period) and the batched write of tokens'
+ * last use. Statement counts of requests leave them out (`StatementCounter`).
+ */
+export const AUTHENTICATION_SQL = '/* authentication */';
+
 /** Users in the order they were made (`GET /users`): the administrator first. */
 export const USER_ORDER = keyset({
   list: 'GET /users',
@@ -65,10 +72,11 @@ export class IdentityRepository {
   /** The administrator's id, creating the administrator if there is none (race-safe). */
   async ensureAdministrator(): Promise<string> {
     await this.dataSource.query(
-      `INSERT INTO users (name, administrator) VALUES ('Administrator', true) ON CONFLICT DO NOTHING`,
+      `${AUTHENTICATION_SQL} INSERT INTO users (name, administrator) VALUES ('Administrator', true)
+       ON CONFLICT DO NOTHING`,
     );
     const [row]: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM users WHERE administrator`,
+      `${AUTHENTICATION_SQL} SELECT id FROM users WHERE administrator`,
     );
     return row.id;
   }
@@ -107,7 +115,7 @@ export class IdentityRepository {
    */
   async upsertOidcUser(issuer: string, subject: string, name: string): Promise<UserRow> {
     const [row]: UserRow[] = await this.dataSource.query(
-      `INSERT INTO users (name, oidc_issuer, oidc_subject) VALUES ($1, $2, $3)
+      `${AUTHENTICATION_SQL} INSERT INTO users (name, oidc_issuer, oidc_subject) VALUES ($1, $2, $3)
        ON CONFLICT (oidc_issuer, oidc_subject) DO UPDATE SET oidc_subject = EXCLUDED.oidc_subject
        RETURNING id, name, administrator, created_at`,
       [name, issuer, subject],
@@ -186,7 +194,7 @@ export class IdentityRepository {
   /** What the token with this hash stands for, if it exists. */
   async findCredential(hash: string): Promise<CredentialRow | undefined> {
     const [row]: CredentialRow[] = await this.dataSource.query(
-      `SELECT token.id AS token_id, token.user_id, u.administrator, token.expires_at,
+      `${AUTHENTICATION_SQL} SELECT token.id AS token_id, token.user_id, u.administrator, token.expires_at,
               token.revoked_at
          FROM api_tokens token JOIN users u ON u.id = token.user_id
         WHERE token.hash = $1`,
@@ -199,7 +207,7 @@ export class IdentityRepository {
   async recordUses(uses: ReadonlyMap<string, Date>): Promise<void> {
     if (uses.size === 0) return;
     await this.dataSource.query(
-      `UPDATE api_tokens token SET last_used_at = used.at
+      `${AUTHENTICATION_SQL} UPDATE api_tokens token SET last_used_at = used.at
          FROM unnest($1::uuid[], $2::timestamptz[]) AS used(id, at)
         WHERE token.id = used.id AND (token.last_used_at IS NULL OR token.last_used_at < used.at)`,
       [[...uses.keys()], [...uses.values()].map((at) => at.toISOString())],

@@ -37,8 +37,7 @@ export interface OidcIdentity {
 export class OidcTokenRefused extends Error {}
 
 /** Does this bearer credential look like a JWT (three base64url parts)? */
-export const looksLikeJwt = (token: string): boolean =>
-  /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
+export const looksLikeJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 
 /**
  * JWTs of one OpenID Connect provider, verified with `jose` against the keys it publishes
@@ -109,7 +108,12 @@ function refusalOf(error: unknown): Error {
 function displayName(payload: JWTPayload): string {
   const candidates = [payload.name, payload.preferred_username, payload.email, payload.sub];
   const clean = (value: unknown) =>
-    typeof value === 'string' ? value.normalize('NFC').replace(/\p{Cc}/gu, '').trim() : '';
+    typeof value === 'string'
+      ? value
+          .normalize('NFC')
+          .replace(/\p{Cc}/gu, '')
+          .trim()
+      : '';
   const name = candidates.map(clean).find((value) => value.length > 0);
   return [...(name ?? 'OpenID Connect user')].slice(0, USER_NAME_MAX_LENGTH).join('');
 }

@@ -41,10 +41,7 @@ export class TokensController {
   })
   @ApiOkResponse({ type: TokenPageDto })
   @ApiProblems(400)
-  listTokens(
-    @CurrentUser() user: Principal,
-    @Query() query: PageQueryDto,
-  ): Promise<TokenPageDto> {
+  listTokens(@CurrentUser() user: Principal, @Query() query: PageQueryDto): Promise<TokenPageDto> {
     return this.tokens.list(user, query);
   }
 

@@ -62,10 +62,7 @@ export class TasksController {
   @ApiOperation({ summary: 'Get a task' })
   @ApiReadEtag(TaskDto, 'The task with its tags and reminders; `ETag` covers all of it.')
   @ApiProblems(400, 404)
-  getTask(
-    @CurrentUser() user: Principal,
-    @UuidParam('id') id: string,
-  ): Promise<Tagged<JsonText>> {
+  getTask(@CurrentUser() user: Principal, @UuidParam('id') id: string): Promise<Tagged<JsonText>> {
     return this.tasks.get(user, id);
   }
 

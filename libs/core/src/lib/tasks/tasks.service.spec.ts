@@ -109,7 +109,10 @@ describe(TasksService.name, () => {
     it('writes only the changed fields and answers the view it wrote, with its ETag', async () => {
       repository.findForUpdate.mockResolvedValue(withView(aTask()));
       repository.update.mockResolvedValue(withView(aTask({ priority: 'high', version: 4 })));
-      const result = await sut.update(OWNER, aTask().id, { title: 'Renew passport', priority: 'high' });
+      const result = await sut.update(OWNER, aTask().id, {
+        title: 'Renew passport',
+        priority: 'high',
+      });
       expect(repository.findForUpdate).toHaveBeenCalledWith(manager, OWNER, aTask().id);
       expect(repository.update).toHaveBeenCalledWith(manager, aTask().id, { priority: 'high' });
       expect(result.body.json).toBe('{"version":4}');
@@ -158,8 +161,12 @@ describe(TasksService.name, () => {
 
     it('answers 404 for a missing task', async () => {
       repository.findForUpdate.mockResolvedValue(undefined);
-      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toBeInstanceOf(ProblemException);
-      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toMatchObject({ status: 404 });
+      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toBeInstanceOf(
+        ProblemException,
+      );
+      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toMatchObject({
+        status: 404,
+      });
     });
 
     it('tells the listeners watching a changed property the task before and after, in order, then reads the view again', async () => {

@@ -48,7 +48,8 @@ export class TokenPageDto extends PageOf(TokenDto) {}
 /** A token just made: the only time its secret is shown. */
 export class CreatedTokenDto extends TokenDto {
   @ApiProperty({
-    description: 'The secret, for `Authorization: Bearer <token>`. Shown once: only its hash is kept.',
+    description:
+      'The secret, for `Authorization: Bearer <token>`. Shown once: only its hash is kept.',
     example: TOKEN_EXAMPLE,
   })
   token: string;

@@ -45,7 +45,7 @@ export class CreatedUserDto {
   name: string;
 
   @ApiProperty({
-    description: 'The user\'s first API token. Shown once: only its hash is kept.',
+    description: "The user's first API token. Shown once: only its hash is kept.",
     example: TOKEN_EXAMPLE,
   })
   token: string;
