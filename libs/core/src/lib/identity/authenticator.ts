@@ -59,6 +59,8 @@ export class Authenticator {
       const refused = this.refusals.get(request);
       if (refused !== undefined) refuse(reply, refused);
     });
+    // Once the requests in flight have finished, before the app closes the pool.
+    fastify.addHook('onClose', () => this.tokenUse.flush());
   }
 
   /** The principal a bearer credential stands for, or why it stands for nobody. */

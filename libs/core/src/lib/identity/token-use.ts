@@ -7,7 +7,7 @@ export const TOKEN_USE_FLUSH_MS = 5_000;
 /**
  * `last_used_at` of API tokens without a write per request: uses are noted in memory and
  * written every few seconds in one statement for every token used meanwhile, and once more
- * when the process stops (after the HTTP server has closed, before the pool does).
+ * when the HTTP server has closed (`Authenticator` calls `flush` then; the pool is still open).
  */
 @Injectable()
 export class TokenUse implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,8 +38,7 @@ export class TokenUse implements OnApplicationBootstrap, OnApplicationShutdown {
     this.timer = setInterval(() => void this.flush(), TOKEN_USE_FLUSH_MS).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     clearInterval(this.timer);
-    await this.flush();
   }
 }
