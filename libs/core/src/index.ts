@@ -1,4 +1,4 @@
-export { CoreModule, type CoreModuleOptions } from './lib/core.module';
+export { CoreModule, coreEntities, type CoreModuleOptions } from './lib/core.module';
 
 // Tasks
 export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';

@@ -31,6 +31,9 @@ import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
 
+/** The entities of the tables core owns: the TypeORM CLI and the drift check need them all. */
+export const coreEntities = [User, ApiToken, Task, IdempotencyRecord];
+
 export interface CoreModuleOptions {
   database: DatabaseOptions;
   /** pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
@@ -64,7 +67,7 @@ export class CoreModule {
           },
         }),
         DatabaseModule.forRoot(options.database),
-        TypeOrmModule.forFeature([User, ApiToken, Task, IdempotencyRecord]),
+        TypeOrmModule.forFeature(coreEntities),
         DiscoveryModule,
       ],
       controllers: [MeController, TokensController, UsersController, TasksController],
