@@ -234,7 +234,7 @@ describe('Users apart: every operation of openapi.json, user B against user A (e
   });
 
   it.each(pathIdOperations.map((op) => [`${op.method} ${op.path}`, op]))(
-    "%s: B with A's ids gets the 404 of no such resource, and nothing changes",
+    "%s: B with A's ids is refused (404; 403 on the administrator's routes), and nothing changes",
     async (_, operation) => {
       const op = operation as Operation;
       const names = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
