@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { principalKey } from './principal';
+import { isPublicPath, principalKey } from './principal';
 
 const requestFrom = (ip: string, principal: FastifyRequest['principal'] = null) =>
   ({ ip, principal }) as FastifyRequest;
@@ -19,4 +19,24 @@ describe(principalKey.name, () => {
   ])('names an anonymous request from %s by its address (IPv6: its /64)', (ip, key) => {
     expect(principalKey(requestFrom(ip))).toBe(key);
   });
+});
+
+describe(isPublicPath.name, () => {
+  it.each([
+    '/health/live',
+    '/health/ready',
+    '/docs',
+    '/docs/',
+    '/docs-json',
+    '/docs/swagger-ui.css',
+  ])('lets %s through without a credential', (url) => {
+    expect(isPublicPath(url)).toBe(true);
+  });
+
+  it.each(['/tasks', '/healthz', '/health', '/me', '/metrics', '/tasks?docs'])(
+    'asks a credential for %s',
+    (url) => {
+      expect(isPublicPath(url)).toBe(false);
+    },
+  );
 });
