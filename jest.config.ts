@@ -44,7 +44,16 @@ const swcTransform: Config['transform'] = {
       module: { type: 'commonjs' },
     },
   ],
+  // Packages published as ES modules only, which the app loads with Node's require(esm) but
+  // jest's CommonJS runtime cannot: compiled to CommonJS like the sources.
+  '^.+/node_modules/jose/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
+
+/** Every package is used as published, but those of `swcTransform` that are ES modules only. */
+const ESM_ONLY_PACKAGES = ['jose'];
 
 const root = workspaceRoot();
 
@@ -57,6 +66,7 @@ const shared = {
   // Decorators (Nest, TypeORM, class-validator) read metadata through this polyfill.
   setupFiles: ['reflect-metadata'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
 } satisfies Config;
 
 /** Global setup creates the run's database and migrates it; the setup file resets data. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The production build as an operator runs it, from a directory holding `dist/` and the
 # production dependencies only (`npm ci --omit=dev`): the built API on embedded PostgreSQL
-# (create and read a task), then on PostgreSQL with its dispatcher off next to the built
-# worker, which delivers a reminder scheduled through the API; each stops cleanly on SIGTERM.
+# (create and read a task with the administrator token its first start prints), then on
+# PostgreSQL with `ADMIN_TOKEN` and its dispatcher off next to the built worker, which delivers
+# a reminder scheduled through the API; each stops cleanly on SIGTERM.
 # Usage: tools/smoke-dist.sh <directory>; DATABASE_URL names a PostgreSQL server (a fresh
 # database is created on it and dropped).
 set -euo pipefail
@@ -52,9 +53,11 @@ env -u DATABASE_URL PORT="$API_PORT" PGLITE_DATA_DIR="$(mktemp -d)/data" LOG_LEV
 api=$!; PIDS+=("$api")
 wait_ready "$BASE/health/ready" "$api"
 echo "smoke-dist: built API ready on embedded PostgreSQL in $(( ($(date +%s%N) - started) / 1000000 )) ms"
-id="$(curl -fsS -X POST "$BASE/tasks" -H 'content-type: application/json' -d '{"title":"From dist"}' \
+printed="$(grep -o 'tapi_[A-Za-z0-9_-]\{43\}' "$LOG" | head -n 1 || true)"
+[[ -n "$printed" ]] || fail "the first start printed no administrator token"
+id="$(curl -fsS -X POST "$BASE/tasks" -H "Authorization: Bearer $printed" -H 'content-type: application/json' -d '{"title":"From dist"}' \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
-grep -q '"title":"From dist"' <<<"$(curl -fsS "$BASE/tasks/$id" | compact_json)" || fail "the task was not read back"
+grep -q '"title":"From dist"' <<<"$(curl -fsS -H "Authorization: Bearer $printed" "$BASE/tasks/$id" | compact_json)" || fail "the task was not read back"
 stop "$api" "the API (embedded)"
 
 # 2. API (dispatcher off) and worker on PostgreSQL.
@@ -68,6 +71,9 @@ server_query "CREATE DATABASE \"$db\""
 trap 'cleanup; server_query "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true' EXIT
 url="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$DATABASE_URL" "$db")"
 
+# One administrator's token for both processes, as an operator sets it (Prometheus uses it too).
+export ADMIN_TOKEN="$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+auth=(-H "Authorization: Bearer $ADMIN_TOKEN")
 DATABASE_URL="$url" PORT="$API_PORT" REMINDERS_DISPATCHER_ENABLED=false LOG_LEVEL=warn \
   node dist/apps/api/main.js >>"$LOG" 2>&1 &
 api=$!; PIDS+=("$api")
@@ -79,20 +85,20 @@ worker=$!; PIDS+=("$worker")
 wait_ready "http://127.0.0.1:${WORKER_PORT}/health/ready" "$worker"
 echo "smoke-dist: built worker ready in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
-task="$(curl -fsS -X POST "$BASE/tasks" -H 'content-type: application/json' -d '{"title":"Remind me"}' \
+task="$(curl -fsS -X POST "$BASE/tasks" "${auth[@]}" -H 'content-type: application/json' -d '{"title":"Remind me"}' \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
 at="$(node -e 'console.log(new Date(Date.now() + 1000).toISOString())')"
-reminder="$(curl -fsS -X POST "$BASE/tasks/$task/reminders" -H 'content-type: application/json' -d "{\"remindAt\":\"$at\"}" \
+reminder="$(curl -fsS -X POST "$BASE/tasks/$task/reminders" "${auth[@]}" -H 'content-type: application/json' -d "{\"remindAt\":\"$at\"}" \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id))')"
 waited=$SECONDS
-until curl -fsS "$BASE/reminders/$reminder" | compact_json | grep -q '"status":"delivered"'; do
+until curl -fsS "${auth[@]}" "$BASE/reminders/$reminder" | compact_json | grep -q '"status":"delivered"'; do
   (( SECONDS - waited > 30 )) && fail "the worker did not deliver the reminder within 30 s"
   sleep 0.2
 done
 echo "smoke-dist: the worker delivered reminder $reminder"
-grep -q '^reminders_deliveries_total{outcome="delivered"} 1' <<<"$(curl -fsS "http://127.0.0.1:${WORKER_PORT}/metrics")" \
+grep -q '^reminders_deliveries_total{outcome="delivered"} 1' <<<"$(curl -fsS "${auth[@]}" "http://127.0.0.1:${WORKER_PORT}/metrics")" \
   || fail "the worker's metrics do not count the delivery"
-grep -q '^http_request_duration_seconds_count{method="POST",route="/tasks",status="201"} 1' <<<"$(curl -fsS "$BASE/metrics")" \
+grep -q '^http_request_duration_seconds_count{method="POST",route="/tasks",status="201"} 1' <<<"$(curl -fsS "${auth[@]}" "$BASE/metrics")" \
   || fail "the API's metrics do not count the request"
 stop "$worker" "the worker"
 stop "$api" "the API"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's start command, tried as a new user would: no DATABASE_URL, so embedded
 # PostgreSQL (`npm start` builds the API first when its sources changed); wait for readiness,
-# create and read a task over HTTP, stop with SIGTERM, start again and find the task still there.
+# take the administrator's token the first start prints, create and read a task over HTTP with
+# it, stop with SIGTERM, start again (no second token printed) and find the task still there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,17 +43,26 @@ stop_app() {
 }
 trap 'stop_app' EXIT
 
+# The API tokens the log has shown (the first start prints the administrator's, once).
+printed_tokens() { grep -o 'tapi_[A-Za-z0-9_-]\{43\}' "$LOG" || true; }
+
 start_app
-created="$(curl -fsS -X POST "$BASE/tasks" -H 'content-type: application/json' -d '{"title":"Smoke test","dueAt":"2030-01-01T09:00:00+01:00"}')"
+TOKEN="$(printed_tokens | head -n 1)"
+[[ -n "$TOKEN" ]] || { echo "smoke: the first start printed no administrator token"; cat "$LOG"; exit 1; }
+status="$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/tasks")"
+[[ "$status" == 401 ]] || { echo "smoke: GET /tasks without a token answered $status, not 401"; exit 1; }
+auth=(-H "Authorization: Bearer $TOKEN")
+created="$(curl -fsS -X POST "$BASE/tasks" "${auth[@]}" -H 'content-type: application/json' -d '{"title":"Smoke test","dueAt":"2030-01-01T09:00:00+01:00"}')"
 id="$(node -e 'console.log(JSON.parse(process.argv[1]).id)' "$created")"
-curl -fsS "$BASE/tasks/$id" | compact_json | grep -q '"dueAt":"2030-01-01T08:00:00.000Z"'
+curl -fsS "$BASE/tasks/$id" "${auth[@]}" | compact_json | grep -q '"dueAt":"2030-01-01T08:00:00.000Z"'
 curl -fsS "$BASE/docs" -o /dev/null -L
-echo "smoke: created and read task $id; Swagger UI served"
+echo "smoke: created and read task $id with the printed administrator token; Swagger UI served"
 stop_app
 
 start_app
-curl -fsS "$BASE/tasks/$id" | compact_json | grep -q '"title":"Smoke test"'
-echo "smoke: task $id still there after a restart"
+curl -fsS "$BASE/tasks/$id" "${auth[@]}" | compact_json | grep -q '"title":"Smoke test"'
+[[ "$(printed_tokens | wc -l)" -eq 1 ]] || { echo "smoke: a restart printed another token"; exit 1; }
+echo "smoke: task $id still there after a restart, and no second token printed"
 stop_app
 trap - EXIT
 echo "smoke: passed"

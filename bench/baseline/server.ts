@@ -1,4 +1,5 @@
-import Fastify, { FastifyReply } from 'fastify';
+import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { Pool, QueryConfig } from 'pg';
 
 /**
@@ -10,7 +11,9 @@ import { Pool, QueryConfig } from 'pg';
  * (`2026-12-01T09:00:00.123+00:00`), the same instants as the API's, without formatting them.
  * Nothing else: no ORM, no validation beyond Fastify's schemas, no logging, no ETag beyond the
  * task's version. It answers only what the bench sends (the default `-createdAt` order, `tags`
- * with `tagMatch=any|all`).
+ * with `tagMatch=any|all`). Like the API it authenticates every request by its bearer token
+ * (the SHA-256 of the token looked up once, then kept 10 s in memory) and reads and writes
+ * the token's user's rows only (`owner_id` in every statement).
  */
 const PORT = Number(process.env.PORT ?? 3100);
 const pool = new Pool({
@@ -74,6 +77,28 @@ const taskJson = (embeds: boolean): string => `json_build_object(
   'reminders', ${embeds ? REMINDERS_OF_TASK : `'[]'::json`},
   'recurrence', ${embeds ? RECURRENCE_OF_TASK : 'NULL'})::text`;
 
+/** Whose request it is: set by the authentication hook. */
+const owners = new WeakMap<FastifyRequest, string>();
+const ownerOf = (request: FastifyRequest): string => owners.get(request) as string;
+
+/** Token hash → its user, for 10 s: the work the API's credential cache does, no more. */
+const CREDENTIAL_TTL_MS = 10_000;
+const credentials = new Map<string, { userId: string | null; until: number }>();
+
+async function userOfToken(token: string): Promise<string | null> {
+  const hash = createHash('sha256').update(token).digest('hex');
+  const cached = credentials.get(hash);
+  if (cached && cached.until > Date.now()) return cached.userId;
+  const row = await one<[string]>(
+    `SELECT user_id FROM api_tokens
+      WHERE hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    [hash],
+  );
+  const userId = row?.[0] ?? null;
+  credentials.set(hash, { userId, until: Date.now() + CREDENTIAL_TTL_MS });
+  return userId;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -92,11 +117,19 @@ const sendJson = (reply: FastifyReply, status: number, json: string): FastifyRep
 
 app.get('/health', async () => ({ status: 'ok' }));
 
-const TASK_BY_ID = `SELECT ${taskJson(true)}, t.version FROM tasks t WHERE t.id = $1`;
+app.addHook('onRequest', async (request, reply) => {
+  if (request.url === '/health') return;
+  const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const userId = token === undefined ? null : await userOfToken(token);
+  if (!userId) return problem(reply.header('www-authenticate', 'Bearer'), 401, 'Unauthorized');
+  owners.set(request, userId);
+});
+
+const TASK_BY_ID = `SELECT ${taskJson(true)}, t.version FROM tasks t WHERE t.id = $1 AND t.owner_id = $2`;
 
 app.get<{ Params: { id: string } }>('/tasks/:id', async (request, reply) => {
   if (!UUID.test(request.params.id)) return problem(reply, 400, 'id must be a UUID');
-  const row = await one<[string, number]>(TASK_BY_ID, [request.params.id]);
+  const row = await one<[string, number]>(TASK_BY_ID, [request.params.id, ownerOf(request)]);
   if (!row) return problem(reply, 404, 'Task not found');
   reply.header('etag', `"${row[1]}"`);
   return sendJson(reply, 200, row[0]);
@@ -133,27 +166,26 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
     return problem(reply, 400, 'limit must be 1..200');
   }
-  const params: unknown[] = [limit + 1];
-  const conditions: string[] = [];
+  const params: unknown[] = [limit + 1, ownerOf(request)];
+  const conditions: string[] = ['t.owner_id = $2'];
   if (request.query.cursor) {
     const cursor = decodeCursor(request.query.cursor);
     if (!cursor) return problem(reply, 400, 'cursor is not valid');
     params.push(cursor.createdAt, cursor.id);
-    conditions.push(`(t.created_at, t.id) < ($2::timestamptz, $3::uuid)`);
+    conditions.push(`(t.created_at, t.id) < ($3::timestamptz, $4::uuid)`);
   }
   if (request.query.tags) {
     const names = [
       ...new Set(request.query.tags.split(',').map((name) => name.trim().toLowerCase())),
     ];
-    const ids = await tagIdsOf(names);
+    const ids = await tagIdsOf(ownerOf(request), names);
     conditions.push(...tagConditions(request.query.tagMatch ?? 'any', ids, names.length, params));
   }
   const { rows } = await pool.query(
     prepared(
       // The page first, then the views of its rows only, whatever plan finds the page.
       `WITH page AS (
-         SELECT t.* FROM tasks t
-         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+         SELECT t.* FROM tasks t WHERE ${conditions.join(' AND ')}
          ORDER BY t.created_at DESC, t.id DESC LIMIT $1)
        SELECT ${taskJson(true)}, t.created_at::text, t.id
          FROM page t ORDER BY t.created_at DESC, t.id DESC`,
@@ -171,9 +203,12 @@ app.get<{ Querystring: ListQuery }>('/tasks', async (request, reply) => {
 });
 
 /** Names to ids first, so the page query compares `tag_id` with values PostgreSQL has statistics on. */
-async function tagIdsOf(lowerNames: string[]): Promise<string[]> {
+async function tagIdsOf(ownerId: string, lowerNames: string[]): Promise<string[]> {
   const { rows } = await pool.query(
-    prepared('SELECT id FROM tags WHERE lower(name) = ANY($1::text[])', [lowerNames]),
+    prepared('SELECT id FROM tags WHERE owner_id = $1 AND lower(name) = ANY($2::text[])', [
+      ownerId,
+      lowerNames,
+    ]),
   );
   return (rows as [string][]).map((row) => row[0]);
 }
@@ -209,8 +244,8 @@ interface NewTask {
 
 const instant = { type: 'string', format: 'date-time', pattern: OFFSET.source };
 
-const INSERT_TASK = `INSERT INTO tasks AS t (title, description, status, priority, due_at, completed_at)
-  VALUES ($1, $2, $3::task_status, $4, $5, CASE WHEN $3::task_status = 'done' THEN now() END)
+const INSERT_TASK = `INSERT INTO tasks AS t (owner_id, title, description, status, priority, due_at, completed_at)
+  VALUES ($6, $1, $2, $3::task_status, $4, $5, CASE WHEN $3::task_status = 'done' THEN now() END)
   RETURNING ${taskJson(false)}, t.id, t.version`;
 
 app.post<{ Body: NewTask }>(
@@ -241,6 +276,7 @@ app.post<{ Body: NewTask }>(
       body.status ?? 'todo',
       body.priority ?? 'normal',
       body.dueAt ?? null,
+      ownerOf(request),
     ]);
     if (!row) throw new Error('INSERT ... RETURNING gave no row');
     reply.header('location', `/tasks/${row[1]}`).header('etag', `"${row[2]}"`);
@@ -253,16 +289,16 @@ app.post<{ Body: NewTask }>(
  * request after this statement's snapshot is invisible to it: then no row comes back and the
  * statement runs again (it sees the tag the second time).
  */
-const ATTACH_BY_NAME = `WITH task AS (SELECT id FROM tasks WHERE id = $1),
+const ATTACH_BY_NAME = `WITH task AS (SELECT id FROM tasks WHERE id = $1 AND owner_id = $4),
   created AS (
-    INSERT INTO tags (name, color) SELECT $2, $3 FROM task
-    ON CONFLICT ((lower(name))) DO NOTHING
+    INSERT INTO tags (owner_id, name, color) SELECT $4, $2, $3 FROM task
+    ON CONFLICT (owner_id, (lower(name))) DO NOTHING
     RETURNING id, name, color, created_at, updated_at),
   tag AS (
     SELECT * FROM created
     UNION ALL
     SELECT id, name, color, created_at, updated_at FROM tags
-     WHERE lower(name) = lower($2) AND NOT EXISTS (SELECT 1 FROM created)),
+     WHERE owner_id = $4 AND lower(name) = lower($2) AND NOT EXISTS (SELECT 1 FROM created)),
   linked AS (
     INSERT INTO task_tags (task_id, tag_id) SELECT task.id, tag.id FROM task, tag
     ON CONFLICT DO NOTHING RETURNING tag_id)
@@ -290,7 +326,12 @@ app.post<{ Params: { taskId: string }; Body: { name: string; color?: string | nu
   },
   async (request, reply) => {
     if (!UUID.test(request.params.taskId)) return problem(reply, 400, 'taskId must be a UUID');
-    const values = [request.params.taskId, request.body.name.trim(), request.body.color ?? null];
+    const values = [
+      request.params.taskId,
+      request.body.name.trim(),
+      request.body.color ?? null,
+      ownerOf(request),
+    ];
     for (let attempt = 0; attempt < 3; attempt++) {
       const row = await one<[string | null, boolean, boolean]>(ATTACH_BY_NAME, values);
       const [json, created, taskExists] = row ?? [null, false, false];
@@ -304,7 +345,7 @@ app.post<{ Params: { taskId: string }; Body: { name: string; color?: string | nu
 // Like the API: a reminder on a done task is refused (422), on a missing task it is a 404.
 const INSERT_REMINDER = `INSERT INTO reminders AS r (task_id, remind_at, next_attempt_at, firing_id, note)
   SELECT t.id, $2::timestamptz, $2::timestamptz, gen_random_uuid(), $3::varchar
-    FROM tasks t WHERE t.id = $1 AND t.status <> 'done'
+    FROM tasks t WHERE t.id = $1 AND t.owner_id = $4 AND t.status <> 'done'
   RETURNING ${reminderJson('r')}::text, r.id, r.version`;
 
 app.post<{ Body: { taskId: string; remindAt: string; note?: string | null } }>(
@@ -330,9 +371,13 @@ app.post<{ Body: { taskId: string; remindAt: string; note?: string | null } }>(
       taskId,
       remindAt,
       note ?? null,
+      ownerOf(request),
     ]);
     if (!row) {
-      const task = await one<[number]>('SELECT 1 FROM tasks WHERE id = $1', [taskId]);
+      const task = await one<[number]>('SELECT 1 FROM tasks WHERE id = $1 AND owner_id = $2', [
+        taskId,
+        ownerOf(request),
+      ]);
       return problem(reply, task ? 422 : 404, task ? 'Task is done' : 'Task not found');
     }
     reply.header('location', `/reminders/${row[1]}`).header('etag', `"${row[2]}"`);

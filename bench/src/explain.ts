@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { Fixtures, deepCursor } from './fixtures';
 import { log } from './progress';
 import { startApi } from './servers';
+import { AUTHORIZATION } from './ids';
 
 export interface ExplainedStatement {
   text: string;
@@ -54,7 +55,7 @@ export async function explainApiQueries(
     const cursor = await deepCursor(api.url, fixtures.deepOffset);
     for (const request of explainedRequests(fixtures, cursor)) {
       rmSync(sqlLog, { force: true });
-      const response = await fetch(`${api.url}${request}`);
+      const response = await fetch(`${api.url}${request}`, { headers: AUTHORIZATION });
       if (!response.ok) throw new Error(`${request}: ${response.status}`);
       await response.arrayBuffer();
       explained.push({ request, statements: await explainAll(client, recorded(sqlLog)) });

@@ -1,4 +1,4 @@
-import { tagName, taskId } from './ids';
+import { AUTHORIZATION, tagName, taskId } from './ids';
 
 /** What the requests of one database size point at, found before any timing. */
 export interface Fixtures {
@@ -50,7 +50,7 @@ export async function deepCursor(serverUrl: string, offset: number): Promise<str
   for (let walked = 0; walked < offset;) {
     const limit = Math.min(WALK_LIMIT, offset - walked);
     const query = `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const response = await fetch(`${serverUrl}/tasks?${query}`);
+    const response = await fetch(`${serverUrl}/tasks?${query}`, { headers: AUTHORIZATION });
     if (!response.ok) throw new Error(`GET /tasks?${query}: ${response.status}`);
     const page = (await response.json()) as { items: unknown[]; nextCursor: string | null };
     cursor = page.nextCursor;

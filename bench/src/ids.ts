@@ -20,5 +20,19 @@ export function seededUuid(prefix: string, n: number): string {
 
 export const taskId = (n: number): string => seededUuid('task-', n);
 
+/** The user who owns every seeded task and tag: the one the bench's requests come from. */
+export const BENCH_USER_ID = seededUuid('user-', 1);
+
+/**
+ * Its API token, fixed so that a database seeded once (`--reuse`) keeps working; the seed stores
+ * only its SHA-256, as the API does. A bench database holds nothing worth protecting.
+ */
+export const BENCH_TOKEN = 'tapi_bench-token-of-the-seeded-user-0000000000000';
+
+/** The header every request of the bench carries, to the API and the baseline alike. */
+export const AUTHORIZATION = { authorization: `Bearer ${BENCH_TOKEN}` };
+
+export const benchTokenHash = (): string => createHash('sha256').update(BENCH_TOKEN).digest('hex');
+
 /** Tag k (0 = the most used) is named `tag-0000`..`tag-0999`. */
 export const tagName = (k: number): string => `tag-${String(k).padStart(4, '0')}`;

@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { log } from './progress';
 import { Scenario } from './scenarios';
 import { RunningServer, Target } from './servers';
+import { AUTHORIZATION } from './ids';
 
 export interface Measurement {
   requestsPerSecond: number;
@@ -87,7 +88,9 @@ async function run(
     requests: [
       {
         method: scenario.method,
-        headers: scenario.body ? { 'content-type': 'application/json' } : {},
+        headers: scenario.body
+          ? { ...AUTHORIZATION, 'content-type': 'application/json' }
+          : AUTHORIZATION,
         setupRequest: (request) => ({
           ...request,
           path: scenario.path(server.target),

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { TAG_COUNT, seededUuidSql } from './ids';
+import { BENCH_TOKEN, BENCH_USER_ID, TAG_COUNT, benchTokenHash, seededUuidSql } from './ids';
 import { log, progress, seconds } from './progress';
 
 /** Bump when the seeded data changes shape, so `--reuse` does not time an old dataset. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const CHUNK = 100_000;
 
 export interface SeedTimings {
@@ -23,7 +23,8 @@ const skewedTagIdSql = seededUuidSql('tag-', `floor(${TAG_COUNT} * power(random(
 /**
  * Seeds `tasks` rows in chunks of set-based `INSERT ... SELECT generate_series` statements:
  * tasks with statuses and due dates, 1,000 tags, ~3 links per task, ~1 reminder per task (in
- * the future: the dispatcher has nothing to do). Secondary indexes are dropped during the load
+ * the future: the dispatcher has nothing to do), all of one user, whose API token the bench's
+ * requests carry. Secondary indexes are dropped during the load
  * and rebuilt after it, and foreign-key triggers are skipped (`session_replication_role`):
  * the rows are consistent by construction, and building an index once beats maintaining it
  * row by row.
@@ -38,10 +39,12 @@ export async function seed(client: Client, tasks: number): Promise<SeedTimings> 
   };
   await client.query(`SET synchronous_commit = off`);
   await client.query(`SET maintenance_work_mem = '512MB'`);
-  await client.query(`SET session_replication_role = replica`);
   await client.query(`SELECT setseed(0.42)`);
   // CASCADE: every feature's table that refers to tasks goes too, whatever features there are.
   await client.query(`TRUNCATE tasks, tags, task_tags, reminders, reminder_deliveries CASCADE`);
+  // Before foreign keys are set aside: deleting a user must take its tokens along.
+  await timed('user', () => insertUser(client));
+  await client.query(`SET session_replication_role = replica`);
   const indexes = await secondaryIndexes(client);
   await timed('drop indexes', () => dropIndexes(client, indexes));
   await timed('tags', () => insertTags(client));
@@ -91,13 +94,23 @@ async function createIndexes(client: Client, indexes: IndexDefinition[]): Promis
   for (const index of indexes) await client.query(index.definition);
 }
 
+/** The user of the bench and its token (its hash, as the API stores it); any other user goes. */
+async function insertUser(client: Client): Promise<void> {
+  await client.query(`DELETE FROM users WHERE NOT administrator`);
+  await client.query(`INSERT INTO users (id, name) VALUES ($1, 'Bench')`, [BENCH_USER_ID]);
+  await client.query(
+    `INSERT INTO api_tokens (user_id, name, prefix, hash) VALUES ($1, 'bench', $2, $3)`,
+    [BENCH_USER_ID, BENCH_TOKEN.slice(0, 12), benchTokenHash()],
+  );
+}
+
 async function insertTags(client: Client): Promise<void> {
   await client.query(
-    `INSERT INTO tags (id, name, color)
-     SELECT ${seededUuidSql('tag-', 'k')}, 'tag-' || lpad(k::text, 4, '0'),
+    `INSERT INTO tags (id, owner_id, name, color)
+     SELECT ${seededUuidSql('tag-', 'k')}, $2, 'tag-' || lpad(k::text, 4, '0'),
             CASE WHEN k % 3 = 0 THEN '#' || substr(md5('color' || k), 1, 6) END
        FROM generate_series(0, $1 - 1) k`,
-    [TAG_COUNT],
+    [TAG_COUNT, BENCH_USER_ID],
   );
 }
 
@@ -117,8 +130,8 @@ async function insertChunks(client: Client, tasks: number): Promise<void> {
  */
 async function insertTasks(client: Client, from: number, to: number): Promise<void> {
   await client.query(
-    `INSERT INTO tasks (id, title, description, status, priority, due_at, completed_at, created_at, updated_at)
-     SELECT ${taskIdSql}, 'Task ' || n,
+    `INSERT INTO tasks (id, owner_id, title, description, status, priority, due_at, completed_at, created_at, updated_at)
+     SELECT ${taskIdSql}, $3, 'Task ' || n,
             CASE WHEN n % 2 = 0 THEN 'Seeded description of task ' || n END,
             (ARRAY['todo', 'todo', 'in_progress', 'done'])[1 + n % 4]::task_status,
             (ARRAY['low', 'normal', 'high', 'urgent'])[1 + (n * 7) % 4]::task_priority,
@@ -126,7 +139,7 @@ async function insertTasks(client: Client, from: number, to: number): Promise<vo
             CASE WHEN n % 4 = 3 THEN now() - n * interval '30 seconds' + interval '1 hour' END,
             now() - n * interval '30 seconds', now() - n * interval '30 seconds'
        FROM generate_series($1::int, $2::int) n`,
-    [from, to],
+    [from, to, BENCH_USER_ID],
   );
 }
 

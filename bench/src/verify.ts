@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { log } from './progress';
 import { Scenario } from './scenarios';
 import { RunningServer } from './servers';
+import { AUTHORIZATION } from './ids';
 
 const READ_SAMPLES = 5;
 
@@ -48,7 +49,7 @@ async function call(server: RunningServer, scenario: Scenario) {
   const body = scenario.body?.(server.target);
   const response = await fetch(`${server.url}${path}`, {
     method: scenario.method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: body ? { ...AUTHORIZATION, 'content-type': 'application/json' } : AUTHORIZATION,
     body,
   });
   return { path, status: response.status, json: (await response.json()) as unknown };

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TcpProxy, onRealPostgres, testDatabaseUrl } from '@task-api/core/testing';
+import { TcpProxy, createTestUser, onRealPostgres, testDatabaseUrl } from '@task-api/core/testing';
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -87,7 +87,7 @@ describe('API app (e2e)', () => {
     });
 
     it('answers 503 problem+json, stays up, and recovers by itself when it returns', async () => {
-      const http = request(app.getHttpServer());
+      const http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
       await http.post('/tasks').send({ title: 'before' }).expect(201);
 
       await proxy.cut();
@@ -120,7 +120,7 @@ describe('API app (e2e)', () => {
       afterAll(() => app.close());
 
       it('discards the dead connections and recovers by itself, without a restart', async () => {
-        const http = request(app.getHttpServer());
+        const http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
         // Warm the pool so that there are idle connections to kill.
         await Promise.all(Array.from({ length: 4 }, () => http.get('/tasks').expect(200)));
         const admin = new Client({ connectionString: testDatabaseUrl() });
@@ -158,6 +158,7 @@ describe('API app (e2e)', () => {
 describe('graceful shutdown (e2e)', () => {
   it('finishes a request in flight when the app closes, and refuses new connections', async () => {
     const app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
+    const { headers } = await createTestUser(app);
     await app.listen(0, '127.0.0.1');
     const { port } = new URL(await app.getUrl());
     const body = JSON.stringify({ title: 'in flight during shutdown' });
@@ -171,6 +172,7 @@ describe('graceful shutdown (e2e)', () => {
           method: 'POST',
           path: '/tasks',
           headers: {
+            ...headers,
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
           },

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CoreModule, databaseOptionsFrom } from '@task-api/core';
+import { CoreModule, databaseOptionsFrom, identityOptionsFrom } from '@task-api/core';
 import { Environment } from './config/environment';
 import { features } from './features';
 import { HealthModule } from './health/health.module';
@@ -22,6 +22,8 @@ export class AppModule {
             redisKeyPrefix: env.REDIS_KEY_PREFIX,
             corsOrigins: env.CORS_ORIGINS,
           },
+          // The API prints the administrator's first token at the first start of an install.
+          identity: { ...identityOptionsFrom(env), announceFirstToken: true },
         }),
         ...features.map((feature) => feature.module(env)),
         HealthModule,

@@ -1,6 +1,7 @@
 import {
   TestDatabase,
   createTestDatabase,
+  createTestUser,
   onRealPostgres,
   testDatabaseUrl,
 } from '@task-api/core/testing';
@@ -19,7 +20,7 @@ describe('Database time limits (e2e)', () => {
     try {
       const app = await createApiApp(database.url, { DB_POOL_SIZE: '1' });
       try {
-        const http = request(app.getHttpServer());
+        const http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
         const created = await http.post('/tasks').send({ title: 'one connection' }).expect(201);
         await http.get(`/tasks/${created.body.id}`).expect(200);
       } finally {
@@ -35,6 +36,9 @@ describe('Database time limits (e2e)', () => {
       DB_POOL_SIZE: '2',
       REMINDERS_DISPATCHER_ENABLED: 'false',
     });
+    const http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+    // Looked up now: authenticating the requests below needs no statement.
+    await http.get('/me').expect(200);
     const locker = new Client({ connectionString: testDatabaseUrl() });
     locker.on('error', () => undefined);
     await locker.connect();
@@ -51,7 +55,6 @@ describe('Database time limits (e2e)', () => {
         void locker.query('ROLLBACK').catch(() => undefined);
       }, 20_000);
 
-      const http = request(app.getHttpServer());
       const responses = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           i % 2 === 0 ? http.get('/tasks') : http.post('/tasks').send({ title: `locked ${i}` }),

@@ -1,5 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { testDatabaseUrl, testRedisUrl, uniqueRedisPrefix } from '@task-api/core/testing';
+import {
+  TestUser,
+  createTestUser,
+  testDatabaseUrl,
+  testRedisUrl,
+  uniqueRedisPrefix,
+} from '@task-api/core/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApiApp } from './testing/create-api-app';
@@ -10,6 +16,8 @@ const APP_ORIGIN = 'https://app.example.com';
 /** The HTTP edge of the composed app, configured through the environment as an operator does. */
 describe('HTTP edge (e2e)', () => {
   const apps: NestFastifyApplication[] = [];
+  /** The user the requests come from; a browser's preflight carries no credential (`anonymous`). */
+  let user: TestUser;
   const startApp = async (env: Record<string, string>) => {
     const app = await createApiApp(testDatabaseUrl(), {
       REMINDERS_DISPATCHER_ENABLED: 'false',
@@ -17,16 +25,19 @@ describe('HTTP edge (e2e)', () => {
       ...env,
     });
     apps.push(app);
-    return request(app.getHttpServer());
+    user ??= await createTestUser(app);
+    return request.agent(app.getHttpServer()).set(user.headers);
   };
+  /** Requests without a credential to the app started last. */
+  const anonymous = () => request(apps[apps.length - 1].getHttpServer());
   afterEach(() => Promise.all(apps.splice(0).map((app) => app.close())));
 
   describe('CORS with CORS_ORIGINS', () => {
     const env = { CORS_ORIGINS: `${APP_ORIGIN},http://localhost:5173` };
 
-    it('answers a preflight from an allowed origin with what a browser client needs', async () => {
-      const http = await startApp(env);
-      const preflight = await http
+    it('answers a preflight from an allowed origin, without a credential, with what a browser client needs', async () => {
+      await startApp(env);
+      const preflight = await anonymous()
         .options('/tasks/0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b')
         .set('Origin', APP_ORIGIN)
         .set('Access-Control-Request-Method', 'PATCH')
@@ -77,7 +88,7 @@ describe('HTTP edge (e2e)', () => {
 
     it('gives another origin no CORS permission', async () => {
       const http = await startApp(env);
-      const preflight = await http
+      const preflight = await anonymous()
         .options('/tasks')
         .set('Origin', 'https://evil.example')
         .set('Access-Control-Request-Method', 'DELETE');
@@ -89,7 +100,7 @@ describe('HTTP edge (e2e)', () => {
     it('spends no rate budget on preflights, and lets a browser read a 429', async () => {
       const http = await startApp({ ...env, RATE_LIMIT_PER_MINUTE: '1' });
       for (let i = 0; i < 3; i++) {
-        await http
+        await anonymous()
           .options('/tasks')
           .set('Origin', APP_ORIGIN)
           .set('Access-Control-Request-Method', 'POST')
@@ -105,13 +116,13 @@ describe('HTTP edge (e2e)', () => {
   });
 
   describe('without CORS_ORIGINS (the default)', () => {
-    it('sends no CORS header and answers no preflight', async () => {
+    it('sends no CORS header and answers no preflight (one without a credential is a 401)', async () => {
       const http = await startApp({});
-      const preflight = await http
+      const preflight = await anonymous()
         .options('/tasks')
         .set('Origin', APP_ORIGIN)
         .set('Access-Control-Request-Method', 'POST')
-        .expect(404);
+        .expect(401);
       expect(preflight.headers['content-type']).toMatch(PROBLEM);
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
       const read = await http.get('/tasks').set('Origin', APP_ORIGIN).expect(200);

@@ -10,10 +10,15 @@ const BURST_CONCURRENCY = 8;
 
 interface ApiProcess {
   child: ChildProcess;
+  /** What it has printed so far (JSON log lines). */
+  output: () => string;
   /** The base URL once it listens; rejects if it exits first. */
   ready: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
+
+/** An API token as the first start prints the administrator's. */
+const PRINTED_TOKEN = /tapi_[\w-]{43}/g;
 
 /** The command `npm start` runs, on an embedded data directory, on a port of its own. */
 function startApi(dataDir: string): ApiProcess {
@@ -56,7 +61,7 @@ function startApi(dataDir: string): ApiProcess {
     });
   });
   ready.catch(() => undefined);
-  return { child, ready, exited };
+  return { child, output: () => stdout, ready, exited };
 }
 
 /**
@@ -78,10 +83,14 @@ function startApi(dataDir: string): ApiProcess {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses a second process on the directory, and loses no acknowledged write to kill -9', async () => {
+  it('prints the administrator token at the first start only, refuses a second process on the directory, and loses no acknowledged write to kill -9', async () => {
     const first = startApi(dataDir);
     running.push(first);
     const url = await first.ready;
+    // A fresh install: the administrator's token, printed once, is how a user starts.
+    const printed = first.output().match(PRINTED_TOKEN) ?? [];
+    expect(printed).toHaveLength(1);
+    const authorization = `Bearer ${printed[0]}`;
 
     // A second process on the same directory exits non-zero, naming it.
     const second = startApi(dataDir);
@@ -98,7 +107,7 @@ function startApi(dataDir: string): ApiProcess {
         try {
           const response = await fetch(`${url}/tasks`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization },
             body: JSON.stringify({ title: `worker ${worker} write ${i}` }),
           });
           if (response.status === 201)
@@ -119,9 +128,10 @@ function startApi(dataDir: string): ApiProcess {
     const restarted = startApi(dataDir);
     running.push(restarted);
     const again = await restarted.ready;
+    expect(restarted.output().match(PRINTED_TOKEN)).toBeNull();
     const missing: string[] = [];
     for (const id of acknowledged) {
-      const response = await fetch(`${again}/tasks/${id}`);
+      const response = await fetch(`${again}/tasks/${id}`, { headers: { authorization } });
       if (response.status !== 200) missing.push(`${id}: ${response.status}`);
     }
     console.log(
@@ -131,7 +141,7 @@ function startApi(dataDir: string): ApiProcess {
       acknowledged: acknowledged.length,
       missing: [],
     });
-    const listed = await fetch(`${again}/tasks?limit=200`);
+    const listed = await fetch(`${again}/tasks?limit=200`, { headers: { authorization } });
     expect(listed.status).toBe(200);
   });
 });

@@ -1,9 +1,5 @@
-import { IdempotencyRecord, Task } from '@task-api/core';
+import { coreEntities } from '@task-api/core';
 import { features } from './features';
 
 /** Every library's entities, for the TypeORM CLI and the schema drift check. */
-export const entities = [
-  Task,
-  IdempotencyRecord,
-  ...features.flatMap((feature) => feature.entities),
-];
+export const entities = [...coreEntities, ...features.flatMap((feature) => feature.entities)];

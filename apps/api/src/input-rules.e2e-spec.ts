@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import { resetDatabase, testDatabaseUrl, createTestUser } from '@task-api/core/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from './testing/create-api-app';
@@ -63,7 +63,8 @@ describe('Input rules on every endpoint (e2e)', () => {
   beforeAll(async () => {
     app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's.
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

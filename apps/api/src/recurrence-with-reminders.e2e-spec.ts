@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { resetDatabase } from '@task-api/core/testing';
+import { resetDatabase, createTestUser } from '@task-api/core/testing';
 import { RemindersModule, remindersMigrations } from '@task-api/reminders';
 import { eventually } from '@task-api/reminders/testing';
 import { createRecurrenceTestApp } from '@task-api/recurrence/testing';
@@ -34,7 +34,8 @@ describe('Recurrence with reminders (e2e): core + recurrence + reminders, no tag
       imports: [RemindersModule.forRoot({ dispatcher: { pollIntervalMs: 25 } })],
       migrations: remindersMigrations,
     });
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's.
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

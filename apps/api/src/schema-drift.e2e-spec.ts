@@ -42,4 +42,22 @@ describe('Schema drift', () => {
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await dataSource.driver.createSchemaBuilder().log()).toMatchObject({ upQueries: [] });
   });
+
+  it('gives the tasks and tags that existed before users to the administrator', async () => {
+    // Back to the schema before the identity migration, with data in it.
+    const identity = migrations.findIndex((migration) => /^Identity\d+$/.test(migration.name));
+    for (let i = identity; i < migrations.length; i++) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    await dataSource.query(`INSERT INTO tasks (title) VALUES ('kept'), ('kept too')`);
+    await dataSource.query(`INSERT INTO tags (name) VALUES ('old')`);
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [{ owners }] = await dataSource.query(
+      `SELECT array_agg(DISTINCT owner.name || ':' || owner.administrator) AS owners
+         FROM (SELECT owner_id FROM tasks UNION ALL SELECT owner_id FROM tags) owned
+         JOIN users owner ON owner.id = owned.owner_id`,
+    );
+    expect(owners).toEqual(['Administrator:true']);
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
+  });
 });

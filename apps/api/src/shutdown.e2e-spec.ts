@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { drainConnections, stopApp } from '@task-api/core';
-import { resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import { createTestUser, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
 import { WebhookReceiver, eventually } from '@task-api/reminders/testing';
 import { Client } from 'pg';
 import { Pool } from 'undici';
@@ -20,7 +20,12 @@ interface ClientRun {
  * A keep-alive client that sends requests one after the other (creates and reads) until an
  * answer carries `Connection: close`: a well-behaved client then goes elsewhere.
  */
-async function keepAliveClient(origin: string, index: number, run: ClientRun): Promise<void> {
+async function keepAliveClient(
+  origin: string,
+  headers: Record<string, string>,
+  index: number,
+  run: ClientRun,
+): Promise<void> {
   const pool = new Pool(origin, { connections: 1 });
   try {
     for (let i = 0; ; i++) {
@@ -28,11 +33,11 @@ async function keepAliveClient(origin: string, index: number, run: ClientRun): P
       try {
         response = await pool.request(
           (index + i) % 2 === 0
-            ? { path: '/tasks?limit=5', method: 'GET' }
+            ? { path: '/tasks?limit=5', method: 'GET', headers }
             : {
                 path: '/tasks',
                 method: 'POST',
-                headers: { 'content-type': 'application/json' },
+                headers: { ...headers, 'content-type': 'application/json' },
                 body: JSON.stringify({ title: `load ${index}.${i}` }),
               },
         );
@@ -41,7 +46,7 @@ async function keepAliveClient(origin: string, index: number, run: ClientRun): P
         return;
       }
       await response.body.dump();
-      if (response.statusCode >= 500) run.failed.push(`HTTP ${response.statusCode}`);
+      if (response.statusCode >= 400) run.failed.push(`HTTP ${response.statusCode}`);
       run.answered++;
       if (response.headers.connection === 'close') {
         run.closedByServer = true;
@@ -75,6 +80,7 @@ describe('Stopping under load (e2e)', () => {
       REMINDERS_BATCH_SIZE: '10',
     });
     await resetDatabase(app);
+    const user = await createTestUser(app);
     await app.listen(0, '127.0.0.1');
     const origin = await app.getUrl();
     // Slow answers keep calls in flight when the stop comes.
@@ -87,17 +93,18 @@ describe('Stopping under load (e2e)', () => {
     try {
       await db.query(
         `WITH task AS (
-           INSERT INTO tasks (title) SELECT 'due ' || i FROM generate_series(1, $1) i RETURNING id)
+           INSERT INTO tasks (owner_id, title)
+           SELECT $2, 'due ' || i FROM generate_series(1, $1) i RETURNING id)
          INSERT INTO reminders (task_id, remind_at, next_attempt_at, firing_id)
          SELECT id, now(), now(), gen_random_uuid() FROM task`,
-        [REMINDERS],
+        [REMINDERS, user.id],
       );
       const runs: ClientRun[] = Array.from({ length: CLIENTS }, () => ({
         answered: 0,
         failed: [],
         closedByServer: false,
       }));
-      const clients = runs.map((run, index) => keepAliveClient(origin, index, run));
+      const clients = runs.map((run, index) => keepAliveClient(origin, user.headers, index, run));
       await eventually(
         () => runs.every((run) => run.answered >= 5) && receiver.receipts.length > 0,
         {

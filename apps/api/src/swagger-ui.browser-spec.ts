@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import { TestUser, createTestUser, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
@@ -10,16 +10,19 @@ import { createApiApp } from './testing/create-api-app';
 const SCREENSHOTS = join(__dirname, '../../../artifacts/swagger-ui');
 
 /**
- * Swagger UI as a person uses it: a real Chromium opens /docs, tries POST /tasks out, and the
- * page shows the 201 of a task that is then really in the database.
+ * Swagger UI as a person uses it: a real Chromium opens /docs, enters an API token with
+ * "Authorize", tries POST /tasks out, and the page shows the 201 of a task that is then really
+ * in the database, the token's user's.
  */
 describe('Swagger UI in a real browser', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let baseUrl: string;
+  let user: TestUser;
 
   beforeAll(async () => {
     app = await createApiApp(testDatabaseUrl());
+    user = await createTestUser(app);
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
     await resetDatabase(app);
@@ -40,9 +43,14 @@ describe('Swagger UI in a real browser', () => {
     await app?.close();
   });
 
-  it('creates a task with "Try it out" and shows the 201 response', async () => {
+  it('takes a token with "Authorize", creates a task with "Try it out" and shows the 201 response', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
     await page.goto(`${baseUrl}/docs`);
+    await page.locator('.auth-wrapper button.authorize').click();
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('input').first().fill(user.token);
+    await dialog.locator('.auth-btn-wrapper button.authorize').click();
+    await dialog.locator('.auth-btn-wrapper button.btn-done').click();
     const operation = page.locator('#operations-tasks-createTask');
     await operation.locator('.opblock-summary').click();
     await operation.getByRole('button', { name: 'Try it out' }).click();
@@ -75,7 +83,7 @@ describe('Swagger UI in a real browser', () => {
 
     const rows = await app
       .get(DataSource)
-      .query('SELECT title FROM tasks WHERE id = $1', [created.id]);
-    expect(rows).toEqual([{ title: 'Created from Swagger UI' }]);
+      .query('SELECT title, owner_id FROM tasks WHERE id = $1', [created.id]);
+    expect(rows).toEqual([{ title: 'Created from Swagger UI', owner_id: user.id }]);
   });
 });

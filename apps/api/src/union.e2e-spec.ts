@@ -1,5 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { StatementCounter, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import {
+  StatementCounter,
+  resetDatabase,
+  testDatabaseUrl,
+  createTestUser,
+} from '@task-api/core/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from './testing/create-api-app';
@@ -42,7 +47,8 @@ describe('Union: tasks with tags, reminders and recurrence (e2e)', () => {
     // The dispatcher stays off: these tests are about composition, not delivery.
     app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's.
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

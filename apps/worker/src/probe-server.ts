@@ -1,5 +1,5 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
-import { Metrics, Shutdown } from '@task-api/core';
+import { Authenticator, Metrics, Shutdown } from '@task-api/core';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,8 @@ const READY_TIMEOUT_MS = 2_000;
 /**
  * The worker's only HTTP: what an orchestrator and Prometheus need. `/health/live` (the process
  * answers), `/health/ready` (the database answers and the worker is not stopping; 503
- * otherwise), `/metrics` (Prometheus text). Anything else is a 404.
+ * otherwise), `/metrics` (Prometheus text, for the administrator's bearer token as on the API).
+ * Anything else is a 404.
  */
 export class ProbeServer {
   private constructor(private readonly server: Server) {}
@@ -20,7 +21,12 @@ export class ProbeServer {
     port: number,
     host: string,
   ): Promise<ProbeServer> {
-    const probes = new Probes(app.get(DataSource), app.get(Shutdown), app.get(Metrics));
+    const probes = new Probes(
+      app.get(DataSource),
+      app.get(Shutdown),
+      app.get(Metrics),
+      app.get(Authenticator),
+    );
     const server = createServer((request, response) => void probes.answer(request, response));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -46,6 +52,7 @@ class Probes {
     private readonly dataSource: DataSource,
     private readonly shutdown: Shutdown,
     private readonly metrics: Metrics,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -55,6 +62,7 @@ class Probes {
       if (path === '/health/live') return send(response, 200, { status: 'ok' });
       if (path === '/health/ready') return await this.readiness(response);
       if (path === '/metrics') {
+        if (!(await this.administrator(request, response))) return;
         const body = await this.metrics.render();
         response.writeHead(200, { 'content-type': this.metrics.contentType }).end(body);
         return;
@@ -64,6 +72,22 @@ class Probes {
       this.logger.error({ err: error, path }, 'A probe failed');
       send(response, 500, { status: 'error' });
     }
+  }
+
+  /** Answers 401 or 403 unless the request carries the administrator's bearer token. */
+  private async administrator(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<boolean> {
+    const verdict = await this.authenticator.authenticate(request.headers.authorization);
+    if ('principal' in verdict && verdict.principal.administrator) return true;
+    if ('principal' in verdict)
+      send(response, 403, { status: 'forbidden: the administrator only' });
+    else {
+      response.setHeader('www-authenticate', 'Bearer realm="Task API"');
+      send(response, 401, { status: "unauthorized: the administrator's bearer token is needed" });
+    }
+    return false;
   }
 
   private async readiness(response: ServerResponse): Promise<void> {

@@ -1,7 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Shutdown, stopApp } from '@task-api/core';
-import { createTestApp, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import {
+  TestUser,
+  createTestApp,
+  createTestUser,
+  resetDatabase,
+  testDatabaseUrl,
+} from '@task-api/core/testing';
 import { WebhookReceiver, eventually } from '@task-api/reminders/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -22,7 +28,9 @@ describe('Reminders worker (e2e)', () => {
   let worker: INestApplicationContext;
   let probes: ProbeServer;
   let receiver: WebhookReceiver;
-  const probe = (path: string) => fetch(`http://127.0.0.1:${probes.port}${path}`);
+  let user: TestUser;
+  const probe = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${probes.port}${path}`, { headers });
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
@@ -42,6 +50,7 @@ describe('Reminders worker (e2e)', () => {
       migrations: features.flatMap((feature) => [...feature.migrations]),
     });
     await resetDatabase(api);
+    user = await createTestUser(api);
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), {
       logger: false,
     });
@@ -53,8 +62,8 @@ describe('Reminders worker (e2e)', () => {
     await receiver?.close();
   });
 
-  it('delivers a reminder scheduled through the API, with the task as the API shows it', async () => {
-    const http = request(api.getHttpServer());
+  it('delivers a reminder scheduled through the API, with its owner and the task as the API shows it', async () => {
+    const http = request.agent(api.getHttpServer()).set(user.headers);
     const task = (await http.post('/tasks').send({ title: 'Call the bank' }).expect(201)).body;
     await http.post(`/tasks/${task.id}/tags`).send({ name: 'errands' }).expect(201);
     const remindAt = new Date(Date.now() + 200).toISOString();
@@ -83,15 +92,22 @@ describe('Reminders worker (e2e)', () => {
       },
     ]);
     expect(receipt.payload.reminder).toEqual(sentReminders[0]);
+    expect(receipt.payload.ownerId).toBe(user.id);
   });
 
-  it('answers its probes and serves its metrics', async () => {
+  it("answers its probes, and serves its metrics to the administrator's token", async () => {
     expect((await probe('/health/live')).status).toBe(200);
     const ready = await probe('/health/ready');
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }]);
     expect((await probe('/nope')).status).toBe(404);
 
-    const metrics = await probe('/metrics');
+    const anonymous = await probe('/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="Task API"');
+    expect((await probe('/metrics', user.headers)).status).toBe(403);
+    const administrator = await createTestUser(api, { administrator: true });
+    const metrics = await probe('/metrics', administrator.headers);
+    expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await metrics.text();
     expect(text).toMatch(/^reminders_deliveries_total\{outcome="delivered"\} [1-9]/m);

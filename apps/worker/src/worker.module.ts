@@ -1,5 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CoreModule, allMigrations, coreMigrations, databaseOptionsFrom } from '@task-api/core';
+import {
+  CoreModule,
+  allMigrations,
+  coreMigrations,
+  databaseOptionsFrom,
+  identityOptionsFrom,
+} from '@task-api/core';
 import { WorkerEnvironment } from './config/environment';
 import { features } from './features';
 
@@ -21,6 +27,8 @@ export class WorkerModule {
         CoreModule.forRoot({
           database: databaseOptionsFrom(env, migrations),
           logLevel: env.LOG_LEVEL,
+          // Its metrics answer the administrator, as the API's do.
+          identity: identityOptionsFrom(env),
         }),
         ...features.map((feature) => feature.module(dispatcherOn)),
       ],

@@ -1,13 +1,31 @@
-export { CoreModule, type CoreModuleOptions } from './lib/core.module';
+export { CoreModule, coreEntities, type CoreModuleOptions } from './lib/core.module';
 
 // Tasks
 export { Task, TASK_STATUSES, TASK_PRIORITIES } from './lib/tasks/task.entity';
 export { INSTANT_COLUMN } from './lib/database/columns';
 export type { TaskStatus, TaskPriority } from './lib/tasks/task.entity';
-export { TasksService, TaskViewPage, type TaskPageRequest } from './lib/tasks/tasks.service';
-export { TASK_ORDERS, type TaskChanges } from './lib/tasks/tasks.repository';
+export {
+  TasksService,
+  TaskViewPage,
+  type TaskPageRequest,
+  type OwnedTaskView,
+} from './lib/tasks/tasks.service';
+export { TASK_ORDERS, type TaskChanges, type TaskLock } from './lib/tasks/tasks.repository';
 export { TaskDto, toTaskDto } from './lib/tasks/dto/task.dto';
 export { TaskPageDto } from './lib/tasks/tasks.controller';
+
+// Identity: who asks, and what is theirs
+export { CurrentUser, AdministratorOnly } from './lib/identity/current-user';
+export { ownedTask } from './lib/identity/ownership';
+export { User } from './lib/identity/user.entity';
+export { ApiToken } from './lib/identity/api-token.entity';
+export { Authenticator, bearerToken } from './lib/identity/authenticator';
+export { UsersService } from './lib/identity/users.service';
+export { TokensService } from './lib/identity/tokens.service';
+export { UserDto, CreatedUserDto } from './lib/identity/dto/user.dto';
+export { TokenDto, CreatedTokenDto } from './lib/identity/dto/token.dto';
+export { DEFAULT_CREDENTIAL_TTL_MS } from './lib/identity/credential-cache';
+export type { IdentityOptions, OidcOptions } from './lib/identity/identity-options';
 
 // Extension point
 export {
@@ -43,7 +61,7 @@ export {
   FIRST_INSTANT,
   LAST_INSTANT,
 } from './lib/http/instant';
-export { TextLength, codePointLength } from './lib/http/text';
+export { Label, TextLength, codePointLength } from './lib/http/text';
 export {
   PageQueryDto,
   PageOf,
@@ -83,7 +101,7 @@ export {
   type HttpOptions,
 } from './lib/http/configure-app';
 export type { EdgeOptions } from './lib/http/edge-options';
-export { principalKey, type Principal } from './lib/http/principal';
+export { principalKey, isPublicPath, type Principal } from './lib/http/principal';
 export { IdempotencyRecord } from './lib/http/idempotency/idempotency-record.entity';
 
 // Database
@@ -109,6 +127,7 @@ export { coreMigrations } from './lib/database/migrations';
 export {
   CoreEnvironment,
   databaseOptionsFrom,
+  identityOptionsFrom,
   EnvironmentError,
   loadEnvironment,
   IntegerVariable,

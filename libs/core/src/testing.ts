@@ -1,8 +1,10 @@
 export {
   createTestApp,
+  createTestUser,
   resetDatabase,
   StatementCounter,
   type TestAppOptions,
+  type TestUser,
 } from './testing/test-app';
 export {
   createTestDatabase,

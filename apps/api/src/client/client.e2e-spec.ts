@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
+import { createTestUser, resetDatabase, testDatabaseUrl } from '@task-api/core/testing';
 import createClient, { Client } from 'openapi-fetch';
 import { createApiApp } from '../testing/create-api-app';
 import type { paths } from './task-api';
@@ -18,8 +18,9 @@ describe('A client generated from openapi.json (e2e)', () => {
 
   beforeAll(async () => {
     app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
+    const { headers } = await createTestUser(app);
     await app.listen(0, '127.0.0.1');
-    client = createClient<paths>({ baseUrl: await app.getUrl() });
+    client = createClient<paths>({ baseUrl: await app.getUrl(), headers });
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

@@ -1,3 +1,4 @@
+import { identityOptionsFrom } from '@task-api/core';
 import { loadEnvironment } from './environment';
 
 describe(loadEnvironment.name, () => {
@@ -19,7 +20,36 @@ describe(loadEnvironment.name, () => {
       REDIS_URL: undefined,
       REDIS_KEY_PREFIX: 'task-api:',
       CORS_ORIGINS: [],
+      ADMIN_TOKEN: undefined,
+      AUTH_JWKS_URL: undefined,
     });
+  });
+
+  it('reads identity: ADMIN_TOKEN, and OpenID Connect from its three variables together', () => {
+    const oidc = {
+      AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://id.example.com/',
+      AUTH_AUDIENCE: 'task-api',
+    };
+    const adminToken = 'a'.repeat(32);
+    expect(identityOptionsFrom(loadEnvironment({ ADMIN_TOKEN: adminToken, ...oidc }))).toEqual({
+      adminToken,
+      oidc: { jwksUrl: oidc.AUTH_JWKS_URL, issuer: oidc.AUTH_ISSUER, audience: oidc.AUTH_AUDIENCE },
+    });
+    expect(identityOptionsFrom(loadEnvironment({ ADMIN_TOKEN: '', AUTH_ISSUER: '' }))).toEqual({
+      adminToken: undefined,
+      oidc: undefined,
+    });
+  });
+
+  it.each([
+    ['AUTH_ISSUER', { AUTH_JWKS_URL: 'https://id.example.com/jwks' }],
+    ['AUTH_JWKS_URL', { AUTH_ISSUER: 'https://id.example.com/', AUTH_AUDIENCE: 'api' }],
+    ['AUTH_AUDIENCE', { AUTH_JWKS_URL: 'https://id.example.com/jwks', AUTH_ISSUER: 'x' }],
+  ])('refuses OpenID Connect without %s, naming it', (missing, env) => {
+    expect(() => loadEnvironment(env)).toThrow(
+      new RegExp(`\\n  ${missing}=undefined: is required`),
+    );
   });
 
   it('reads the HTTP edge: rate limit, Redis, CORS origins as a list', () => {
@@ -71,6 +101,9 @@ describe(loadEnvironment.name, () => {
     ['CORS_ORIGINS', 'https://app.example.com/path'],
     ['CORS_ORIGINS', 'app.example.com'],
     ['CORS_ORIGINS', 'https://app.example.com,https://APP.example.com'],
+    ['ADMIN_TOKEN', 'short'],
+    ['ADMIN_TOKEN', `${'a'.repeat(31)} b`],
+    ['AUTH_JWKS_URL', 'not a url'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(
       new RegExp(`^Invalid environment:\\n  ${name}=`),

@@ -1,24 +1,40 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { testDatabaseUrl } from '@task-api/core/testing';
+import { createTestUser, testDatabaseUrl } from '@task-api/core/testing';
 import request from 'supertest';
 import { createApiApp } from '../testing/create-api-app';
 
+/** What Prometheus sends: the administrator's token (here `ADMIN_TOKEN`) as a bearer token. */
+const ADMIN_TOKEN = 'prometheus-scrapes-with-the-administrator-token';
+
 describe('GET /metrics (e2e)', () => {
   let app: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+  let scraper: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    app = await createApiApp(testDatabaseUrl(), { REMINDERS_DISPATCHER_ENABLED: 'false' });
+    app = await createApiApp(testDatabaseUrl(), {
+      REMINDERS_DISPATCHER_ENABLED: 'false',
+      ADMIN_TOKEN,
+    });
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+    scraper = request.agent(app.getHttpServer()).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
   });
   afterAll(() => app.close());
 
+  it("is the administrator's: 401 without a token, 403 for a user", async () => {
+    const anonymous = await request(app.getHttpServer()).get('/metrics').expect(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="Task API"');
+    const user = await http.get('/metrics').expect(403);
+    expect(user.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('counts requests by route pattern and status, and shows the pool, in Prometheus text', async () => {
-    const http = request(app.getHttpServer());
     const task = (await http.post('/tasks').send({ title: 'Measured' }).expect(201)).body;
     await http.get(`/tasks/${task.id}`).expect(200);
     await http.get(`/tasks/${task.id}`).expect(200);
     await http.get('/tasks/not-a-uuid').expect(400);
 
-    const response = await http.get('/metrics').expect(200);
+    const response = await scraper.get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const count = (labels: string) =>
       Number(

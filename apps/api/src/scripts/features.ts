@@ -6,7 +6,7 @@ import {
   createProjectFileMapUsingProjectGraph,
   createProjectGraphAsync,
 } from '@nx/devkit';
-import { CoreModule, Task } from '@task-api/core';
+import { CoreModule, coreEntities } from '@task-api/core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getMetadataArgsStorage } from 'typeorm';
@@ -33,7 +33,7 @@ function libraries(): Library[] {
   return [
     {
       project: 'core',
-      entities: [Task],
+      entities: coreEntities,
       module: CoreModule.forRoot({ database: { migrations: [] } }),
     },
     ...features.map((feature) => ({

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp, createOpenApiDocument } from '@task-api/core';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
@@ -17,7 +18,12 @@ const DOCUMENT = join(ROOT, 'openapi.json');
 const CLIENT_TYPES = join(ROOT, 'apps/api/src/client/task-api.d.ts');
 
 async function main(check: boolean): Promise<void> {
-  const env = loadEnvironment({ PGLITE_DATA_DIR: 'memory://', LOG_LEVEL: 'warn' });
+  const env = loadEnvironment({
+    PGLITE_DATA_DIR: 'memory://',
+    LOG_LEVEL: 'warn',
+    // With an administrator's token set, this throwaway database prints no first token.
+    ADMIN_TOKEN: randomBytes(32).toString('hex'),
+  });
   const app = await createApp(AppModule.forRoot(env));
   const document = createOpenApiDocument(app);
   await app.close();

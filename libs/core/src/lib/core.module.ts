@@ -12,6 +12,17 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimits } from './http/rate-limit';
 import { APP_LOGGER, createAppLogger } from './http/request-log';
 import { createValidationPipe } from './http/validation';
+import { ApiToken } from './identity/api-token.entity';
+import { Authenticator } from './identity/authenticator';
+import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
+import { IdentityRepository } from './identity/identity.repository';
+import { MeController } from './identity/me.controller';
+import { TokenUse } from './identity/token-use';
+import { TokensController } from './identity/tokens.controller';
+import { TokensService } from './identity/tokens.service';
+import { User } from './identity/user.entity';
+import { UsersController } from './identity/users.controller';
+import { UsersService } from './identity/users.service';
 import { Shutdown } from './lifecycle/shutdown';
 import { Metrics } from './metrics/metrics';
 import { Task } from './tasks/task.entity';
@@ -19,19 +30,25 @@ import { TasksController } from './tasks/tasks.controller';
 import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
 
+/** The entities of the tables core owns: the TypeORM CLI and the drift check need them all. */
+export const coreEntities = [User, ApiToken, Task, IdempotencyRecord];
+
 export interface CoreModuleOptions {
   database: DatabaseOptions;
   /** pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
   logLevel?: string;
   /** Rate limits and CORS; absent: neither. (Idempotency keys need no settings: always on.) */
   edge?: EdgeOptions;
+  /** `ADMIN_TOKEN`, OpenID Connect, the first administrator token; absent: API tokens only. */
+  identity?: IdentityOptions;
 }
 
 /**
- * The foundation every app is built on: database, tasks, the task extension point and the
- * HTTP plumbing (problem+json errors, validation, structured logs, rate limits, idempotency
- * keys, CORS), metrics and the stop. Global, so feature modules inject `TasksService`,
- * `TaskExtensions`, `Metrics` and `Shutdown` without importing it.
+ * The foundation every app is built on: database, identity (users, API tokens, who asks),
+ * tasks, the task extension point and the HTTP plumbing (authentication, problem+json errors,
+ * validation, structured logs, rate limits, idempotency keys, CORS), metrics and the stop.
+ * Global, so feature modules inject `TasksService`, `TaskExtensions`, `Metrics` and `Shutdown`
+ * without importing it.
  */
 @Global()
 @Module({})
@@ -47,16 +64,22 @@ export class CoreModule {
           forRoutes: [],
         }),
         DatabaseModule.forRoot(options.database),
-        TypeOrmModule.forFeature([Task, IdempotencyRecord]),
+        TypeOrmModule.forFeature(coreEntities),
         DiscoveryModule,
       ],
-      controllers: [TasksController],
+      controllers: [MeController, TokensController, UsersController, TasksController],
       providers: [
         TasksRepository,
         TasksService,
         TaskExtensions,
         { provide: EDGE_OPTIONS, useValue: options.edge ?? {} },
         { provide: APP_LOGGER, useValue: logger },
+        { provide: IDENTITY_OPTIONS, useValue: options.identity ?? {} },
+        IdentityRepository,
+        TokenUse,
+        Authenticator,
+        TokensService,
+        UsersService,
         RateLimits,
         IdempotencyRepository,
         IdempotencyKeys,
@@ -65,7 +88,7 @@ export class CoreModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [TasksService, TaskExtensions, Shutdown, Metrics],
+      exports: [TasksService, TaskExtensions, Shutdown, Metrics, Authenticator],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { StatementCounter, resetDatabase } from '@task-api/core/testing';
+import { StatementCounter, createTestUser, resetDatabase } from '@task-api/core/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createRecurrenceTestApp } from '../testing';
@@ -51,7 +51,8 @@ describe('Recurrence (e2e): core + recurrence alone', () => {
   beforeAll(async () => {
     app = await createRecurrenceTestApp();
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's.
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());
@@ -297,6 +298,33 @@ describe('Recurrence (e2e): core + recurrence alone', () => {
         400,
         'cursor',
       );
+    });
+  });
+
+  describe('ownership', () => {
+    it("is the task owner's: another user gets 404 on every route and changes nothing", async () => {
+      const taskId = await createTask();
+      await recur(taskId, 'FREQ=DAILY').expect(200);
+      await complete(taskId);
+      const stranger = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+      const snapshot = () =>
+        db.query(
+          `SELECT (SELECT json_agg(r) FROM recurrences r) AS recurrences,
+                  (SELECT json_agg(c) FROM recurrence_completions c) AS completions`,
+        );
+      const before = await snapshot();
+      for (const response of [
+        await stranger.get(`/tasks/${taskId}/recurrence`),
+        await stranger
+          .put(`/tasks/${taskId}/recurrence`)
+          .send({ rule: 'FREQ=WEEKLY', timezone: 'UTC' }),
+        await stranger.delete(`/tasks/${taskId}/recurrence`),
+        await stranger.get(`/tasks/${taskId}/recurrence/history`),
+      ]) {
+        expectProblem(response, 404);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect((await stranger.get('/tasks?recurring=true').expect(200)).body.items).toEqual([]);
     });
   });
 

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INSTANT_KEY, Position, keyset, namedParameters, sql } from '@task-api/core';
+import {
+  INSTANT_KEY,
+  Position,
+  Principal,
+  keyset,
+  namedParameters,
+  ownedTask,
+  sql,
+} from '@task-api/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecurrenceCompletion } from './recurrence-completion.entity';
 import { Recurrence } from './recurrence.entity';
@@ -24,8 +32,9 @@ export const HISTORY_ORDER = keyset({
 });
 
 /**
- * Every read here names a task that the caller has just loaded through core's `TasksService`
- * (or is core's own task transaction), so what applies to tasks applies to these rows.
+ * A recurrence is its task's owner's: the reads for a request go through core's `ownedTask`.
+ * Writes follow a read of the task under its owner (`TasksService.require`), or run inside
+ * core's own transaction of a task it found under its owner (the amendment).
  */
 @Injectable()
 export class RecurrenceRepository {
@@ -36,11 +45,13 @@ export class RecurrenceRepository {
   }
 
   async findView(
+    owner: Principal,
     taskId: string,
     manager = this.dataSource.manager,
   ): Promise<RecurrenceViewRow | undefined> {
     const statement = sql`SELECT ${recurrenceJson('recurrence')}::text AS view, recurrence.version
-      FROM recurrences recurrence WHERE recurrence.task_id = ${taskId}`;
+      FROM recurrences recurrence
+      WHERE recurrence.task_id = ${taskId} AND ${ownedTask(owner, 'recurrence.task_id')}`;
     const [row]: RecurrenceViewRow[] = await manager.query(statement.text, [...statement.values]);
     return row;
   }
@@ -90,11 +101,13 @@ export class RecurrenceRepository {
     await manager.delete(Recurrence, { taskId });
   }
 
-  /** One page of a task's history in keyset order. */
-  findHistoryPage(taskId: string, after: Position | undefined, limit: number) {
+  /** One page of the history of one of the owner's tasks, in keyset order. */
+  findHistoryPage(owner: Principal, taskId: string, after: Position | undefined, limit: number) {
+    const owned = namedParameters('owned');
     const query = this.dataSource.manager
       .createQueryBuilder(RecurrenceCompletion, 'completion')
-      .where('completion.task_id = :taskId', { taskId });
+      .where('completion.task_id = :taskId', { taskId })
+      .andWhere(ownedTask(owner, 'completion.task_id').boundBy(owned.bind), owned.parameters);
     const { bind, parameters } = namedParameters();
     const condition = HISTORY_ORDER.after(after, bind);
     if (condition) query.andWhere(condition, parameters);

@@ -5,6 +5,8 @@ import { RecurrenceRepository } from './recurrence.repository';
 import { RecurrenceService } from './recurrence.service';
 
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
+/** Who asks: the task is required under it. */
+const OWNER = { userId: '5d1f8c2e-7a4b-4c3d-9e8f-0a1b2c3d4e5f', administrator: false };
 const DUE = new Date('2027-01-04T08:00:00.000Z'); // Monday 09:00 Europe/Berlin
 
 const aTask = (overrides: Partial<Task> = {}): Task =>
@@ -118,8 +120,11 @@ describe(RecurrenceService.name, () => {
   describe('put', () => {
     it('is a 422 for a task without a due date, and writes nothing', async () => {
       tasks.require.mockResolvedValue(aTask({ dueAt: null }));
-      const problem = await problemOf(sut.put(TASK_ID, { rule: 'FREQ=DAILY', timezone: 'UTC' }));
+      const problem = await problemOf(
+        sut.put(OWNER, TASK_ID, { rule: 'FREQ=DAILY', timezone: 'UTC' }),
+      );
       expect(problem.getStatus()).toBe(422);
+      expect(tasks.require).toHaveBeenCalledWith(OWNER, TASK_ID);
       expect(recurrences.upsert).not.toHaveBeenCalled();
     });
 
@@ -127,7 +132,7 @@ describe(RecurrenceService.name, () => {
       ['rule', { rule: 'FREQ=DAILY;BYHOUR=25', timezone: 'UTC' }],
       ['timezone', { rule: 'FREQ=DAILY', timezone: 'Mars/Olympus' }],
     ])('is a 400 naming %s, and writes nothing', async (field, input) => {
-      const problem = await problemOf(sut.put(TASK_ID, input));
+      const problem = await problemOf(sut.put(OWNER, TASK_ID, input));
       expect(problem.getStatus()).toBe(400);
       expect(problem.extras.errors).toEqual([{ field, message: expect.any(String) }]);
       expect(recurrences.upsert).not.toHaveBeenCalled();

@@ -3,6 +3,7 @@ import {
   JsonText,
   Page,
   PageQueryDto,
+  Principal,
   Tagged,
   Task,
   TaskChanges,
@@ -34,17 +35,22 @@ export class RecurrenceService {
     private readonly tasks: TasksService,
   ) {}
 
-  async get(taskId: string): Promise<Tagged<JsonText>> {
-    await this.tasks.require(taskId);
-    return tagged(taskId, await this.recurrences.findView(taskId));
+  async get(owner: Principal, taskId: string): Promise<Tagged<JsonText>> {
+    await this.tasks.require(owner, taskId);
+    return tagged(taskId, await this.recurrences.findView(owner, taskId));
   }
 
   /**
    * Sets the task's rule, starting at its current due date (DTSTART: COUNT counts from it);
    * a rule already set is replaced and its history kept. 422 for a task without a due date.
    */
-  async put(taskId: string, input: PutRecurrenceDto, ifMatch?: string): Promise<Tagged<JsonText>> {
-    const { dueAt } = await this.tasks.require(taskId);
+  async put(
+    owner: Principal,
+    taskId: string,
+    input: PutRecurrenceDto,
+    ifMatch?: string,
+  ): Promise<Tagged<JsonText>> {
+    const { dueAt } = await this.tasks.require(owner, taskId);
     if (!dueAt) {
       throw unprocessable(`Task ${taskId} has no due date: a recurrence starts at it.`, [
         { field: 'dueAt', message: 'is needed by a recurrence' },
@@ -52,18 +58,18 @@ export class RecurrenceService {
     }
     const schedule = scheduleOf(input, dueAt);
     const row = await this.recurrences.transaction(async (manager) => {
-      await this.assertCurrent(manager, taskId, ifMatch, false);
+      await this.assertCurrent(manager, owner, taskId, ifMatch, false);
       const nextDueAt = nextOccurrence(schedule, dueAt);
       await this.recurrences.upsert(manager, taskId, { ...schedule, nextDueAt });
-      return this.recurrences.findView(taskId, manager);
+      return this.recurrences.findView(owner, taskId, manager);
     });
     return tagged(taskId, row);
   }
 
-  async remove(taskId: string, ifMatch?: string): Promise<void> {
-    await this.tasks.require(taskId);
+  async remove(owner: Principal, taskId: string, ifMatch?: string): Promise<void> {
+    await this.tasks.require(owner, taskId);
     await this.recurrences.transaction(async (manager) => {
-      await this.assertCurrent(manager, taskId, ifMatch, true);
+      await this.assertCurrent(manager, owner, taskId, ifMatch, true);
       await this.recurrences.delete(manager, taskId);
     });
   }
@@ -74,6 +80,7 @@ export class RecurrenceService {
    */
   private async assertCurrent(
     manager: EntityManager,
+    owner: Principal,
     taskId: string,
     ifMatch: string | undefined,
     required: boolean,
@@ -84,15 +91,19 @@ export class RecurrenceService {
       return;
     }
     if (ifMatch === undefined) return;
-    const current = await this.recurrences.findView(taskId, manager);
+    const current = await this.recurrences.findView(owner, taskId, manager);
     assertIfMatch('recurrence', etagOfJson(current?.view ?? ''), ifMatch);
   }
 
   /** The completed occurrences, oldest first (none for a task that does not recur). */
-  async history(taskId: string, query: PageQueryDto): Promise<Page<RecurrenceCompletionDto>> {
-    await this.tasks.require(taskId);
+  async history(
+    owner: Principal,
+    taskId: string,
+    query: PageQueryDto,
+  ): Promise<Page<RecurrenceCompletionDto>> {
+    await this.tasks.require(owner, taskId);
     const after = HISTORY_ORDER.decode(query.cursor, taskId);
-    const rows = await this.recurrences.findHistoryPage(taskId, after, query.limit);
+    const rows = await this.recurrences.findHistoryPage(owner, taskId, after, query.limit);
     return HISTORY_ORDER.page(
       rows,
       query.limit,

@@ -7,6 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CurrentUser,
+  Principal,
   ApiIfMatch,
   ApiProblems,
   ApiReadEtag,
@@ -40,19 +42,23 @@ export class TaskRecurrenceController {
   @ApiOkResponse({ type: RecurrenceDto, description: '`ETag` identifies this state of it.' })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async putTaskRecurrence(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Body() body: PutRecurrenceDto,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<Tagged<JsonText>> {
-    return this.recurrence.put(taskId, body, ifMatch);
+    return this.recurrence.put(user, taskId, body, ifMatch);
   }
 
   @Get()
   @ApiOperation({ summary: 'Get a task’s recurrence', description: '404 when it does not recur.' })
   @ApiReadEtag(RecurrenceDto, 'The recurrence; `ETag` identifies this state of it.')
   @ApiProblems(400, 404)
-  getTaskRecurrence(@UuidParam('taskId') taskId: string): Promise<Tagged<JsonText>> {
-    return this.recurrence.get(taskId);
+  getTaskRecurrence(
+    @CurrentUser() user: Principal,
+    @UuidParam('taskId') taskId: string,
+  ): Promise<Tagged<JsonText>> {
+    return this.recurrence.get(user, taskId);
   }
 
   @Delete()
@@ -65,10 +71,11 @@ export class TaskRecurrenceController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTaskRecurrence(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.recurrence.remove(taskId, ifMatch);
+    await this.recurrence.remove(user, taskId, ifMatch);
   }
 
   @Get('history')
@@ -79,9 +86,10 @@ export class TaskRecurrenceController {
   @ApiOkResponse({ type: RecurrenceHistoryPageDto })
   @ApiProblems(400, 404)
   listTaskRecurrenceHistory(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Query() query: PageQueryDto,
   ): Promise<RecurrenceHistoryPageDto> {
-    return this.recurrence.history(taskId, query);
+    return this.recurrence.history(user, taskId, query);
   }
 }

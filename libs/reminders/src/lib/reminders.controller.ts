@@ -14,6 +14,8 @@ import {
   PageQueryDto,
   Tagged,
   UuidParam,
+  CurrentUser,
+  Principal,
 } from '@task-api/core';
 import { CreateReminderDto } from './dto/create-reminder.dto';
 import { ListRemindersQueryDto } from './dto/list-reminders-query.dto';
@@ -35,9 +37,12 @@ export class RemindersController {
   })
   @ApiCreatedResponse({ type: ReminderDto, description: 'Created; `Location` names it.' })
   @ApiProblems(400, 404, 413, 415, 422)
-  async createReminder(@Body() body: CreateReminderDto): Promise<Tagged<ReminderDto>> {
+  async createReminder(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateReminderDto,
+  ): Promise<Tagged<ReminderDto>> {
     const { taskId, ...schedule } = body;
-    return this.reminders.create(taskId, schedule);
+    return this.reminders.create(user, taskId, schedule);
   }
 
   @Get()
@@ -47,16 +52,22 @@ export class RemindersController {
   })
   @ApiOkResponse({ type: ReminderPageDto })
   @ApiProblems(400)
-  listReminders(@Query() query: ListRemindersQueryDto): Promise<ReminderPageDto> {
-    return this.reminders.list(query);
+  listReminders(
+    @CurrentUser() user: Principal,
+    @Query() query: ListRemindersQueryDto,
+  ): Promise<ReminderPageDto> {
+    return this.reminders.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a reminder' })
   @ApiReadEtag(ReminderDto, 'The reminder; `ETag` identifies this state of it.')
   @ApiProblems(400, 404)
-  async getReminder(@UuidParam('id') id: string): Promise<Tagged<ReminderDto>> {
-    return this.reminders.get(id);
+  async getReminder(
+    @CurrentUser() user: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<Tagged<ReminderDto>> {
+    return this.reminders.get(user, id);
   }
 
   @Patch(':id')
@@ -69,11 +80,12 @@ export class RemindersController {
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async updateReminder(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @Body() body: UpdateReminderDto,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<Tagged<ReminderDto>> {
-    return this.reminders.update(id, body, ifMatch);
+    return this.reminders.update(user, id, body, ifMatch);
   }
 
   @Post(':id/snooze')
@@ -87,11 +99,12 @@ export class RemindersController {
   @ApiOkResponse({ type: ReminderDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   async snoozeReminder(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @Body() body: SnoozeReminderDto,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<Tagged<ReminderDto>> {
-    return this.reminders.snooze(id, body.minutes, ifMatch);
+    return this.reminders.snooze(user, id, body.minutes, ifMatch);
   }
 
   @Delete(':id')
@@ -101,10 +114,11 @@ export class RemindersController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteReminder(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.reminders.remove(id, ifMatch);
+    await this.reminders.remove(user, id, ifMatch);
   }
 
   @Get(':id/deliveries')
@@ -115,9 +129,10 @@ export class RemindersController {
   @ApiOkResponse({ type: ReminderDeliveryPageDto })
   @ApiProblems(400, 404)
   listReminderDeliveries(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @Query() query: PageQueryDto,
   ): Promise<ReminderDeliveryPageDto> {
-    return this.reminders.deliveries(id, query);
+    return this.reminders.deliveries(user, id, query);
   }
 }

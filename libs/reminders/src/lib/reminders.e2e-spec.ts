@@ -1,5 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { StatementCounter, createTestApp, resetDatabase } from '@task-api/core/testing';
+import {
+  StatementCounter,
+  TestUser,
+  createTestApp,
+  createTestUser,
+  resetDatabase,
+} from '@task-api/core/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WebhookReceiver, eventually } from '../testing';
@@ -15,7 +21,10 @@ const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 type Body = Record<string, unknown> & { id: string };
 
-/** Boots core + reminders alone (no other feature), delivering to `webhookUrl` or to the log. */
+/**
+ * Boots core + reminders alone (no other feature), delivering to `webhookUrl` or to the log;
+ * `http` is one user's.
+ */
 async function bootApp(webhook?: { url: string; secret: string }) {
   const app = await createTestApp({
     imports: [
@@ -33,13 +42,16 @@ async function bootApp(webhook?: { url: string; secret: string }) {
     ],
     migrations: remindersMigrations,
   });
-  return { app, http: request(app.getHttpServer()), db: app.get(DataSource) };
+  const user = await createTestUser(app);
+  const http = request.agent(app.getHttpServer()).set(user.headers);
+  return { app, user, http, db: app.get(DataSource) };
 }
 
 describe('Reminders (e2e)', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
   let db: DataSource;
+  let user: TestUser;
   let receiver: WebhookReceiver;
 
   const createTask = async (body: Record<string, unknown> = {}): Promise<Body> =>
@@ -69,7 +81,10 @@ describe('Reminders (e2e)', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    ({ app, http, db } = await bootApp({ url: `${receiver.url}/hooks`, secret: receiver.secret }));
+    ({ app, user, http, db } = await bootApp({
+      url: `${receiver.url}/hooks`,
+      secret: receiver.secret,
+    }));
   });
   beforeEach(async () => {
     await resetDatabase(app);
@@ -521,7 +536,7 @@ describe('Reminders (e2e)', () => {
       return createReminder({ taskId: task.id, remindAt: inMs(150), note });
     };
 
-    it('delivers a due reminder once, signed, with the reminder and its task', async () => {
+    it('delivers a due reminder once, signed, with its owner, the reminder and its task', async () => {
       const reminder = await dueReminder();
       const delivered = await reminderReaches(reminder.id, 'delivered');
       expect(receiver.invalid).toBe(0);
@@ -530,6 +545,7 @@ describe('Reminders (e2e)', () => {
       expect(receipt.path).toBe('/hooks');
       expect(receipt.payload).toMatchObject({
         type: 'reminder.due',
+        ownerId: user.id,
         reminder: { id: reminder.id, note: 'Now', remindAt: reminder.remindAt },
         task: { id: reminder.taskId, title: 'Call the bank' },
       });
@@ -667,6 +683,33 @@ describe('Reminders (e2e)', () => {
       } finally {
         dispatcher.start();
       }
+    });
+  });
+
+  describe('ownership', () => {
+    it("is the task owner's: another user gets 404 for the reminder, its deliveries and its task, lists none, and changes nothing", async () => {
+      const task = await createTask({ dueAt: inMinutes(120) });
+      const reminder = await createReminder({ taskId: task.id, offsetMinutes: 30 });
+      const stranger = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+      const before = await db.query('SELECT * FROM reminders ORDER BY id');
+      for (const response of [
+        await stranger.get(`/reminders/${reminder.id}`),
+        await stranger.get(`/reminders/${reminder.id}/deliveries`),
+        await stranger.patch(`/reminders/${reminder.id}`).send({ note: 'mine now' }),
+        await stranger.post(`/reminders/${reminder.id}/snooze`).send({ minutes: 5 }),
+        await stranger.delete(`/reminders/${reminder.id}`),
+        await stranger.post('/reminders').send({ taskId: task.id, offsetMinutes: 10 }),
+        await stranger.post(`/tasks/${task.id}/reminders`).send({ offsetMinutes: 10 }),
+        await stranger.get(`/tasks/${task.id}/reminders`),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+      }
+      expect(await db.query('SELECT * FROM reminders ORDER BY id')).toEqual(before);
+      for (const query of ['', `?taskId=${task.id}`, '?status=scheduled']) {
+        expect((await stranger.get(`/reminders${query}`).expect(200)).body.items).toEqual([]);
+      }
+      expect((await http.get('/reminders').expect(200)).body.items).toEqual([reminder]);
     });
   });
 

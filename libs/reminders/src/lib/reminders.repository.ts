@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INSTANT_KEY, Position, Task, keyset, namedParameters } from '@task-api/core';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import {
+  INSTANT_KEY,
+  Position,
+  Principal,
+  keyset,
+  namedParameters,
+  ownedTask,
+} from '@task-api/core';
+import { DataSource, EntityManager, IsNull, Not, SelectQueryBuilder } from 'typeorm';
 import { ReminderDelivery } from './reminder-delivery.entity';
 import { Reminder, ReminderStatus } from './reminder.entity';
 
@@ -53,24 +60,18 @@ export interface ReminderListCriteria {
   limit: number;
 }
 
+/**
+ * A reminder is its task's owner's: every read by a client's id goes through core's
+ * `ownedTask`, so another user's reminder is simply not found. Writes follow a read under the
+ * owner in the same transaction; the task's own changes (`cancelScheduled`, `followDueDate`)
+ * run inside core's transaction on a task it found under its owner.
+ */
 @Injectable()
 export class RemindersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  /**
-   * The task, share-locked until the transaction ends: its due date and status cannot change
-   * under a reminder being created or rescheduled from them.
-   */
-  findTaskForShare(manager: EntityManager, taskId: string): Promise<Task | null> {
-    return manager
-      .createQueryBuilder(Task, 'task')
-      .setLock('pessimistic_read')
-      .where('task.id = :taskId', { taskId })
-      .getOne();
   }
 
   async insert(manager: EntityManager, reminder: NewReminder): Promise<Reminder> {
@@ -84,16 +85,19 @@ export class RemindersRepository {
     return reminderFromRow(manager, result.raw[0]);
   }
 
-  findById(id: string, manager = this.dataSource.manager): Promise<Reminder | null> {
-    return manager.findOneBy(Reminder, { id });
+  findById(
+    owner: Principal,
+    id: string,
+    manager = this.dataSource.manager,
+  ): Promise<Reminder | null> {
+    return this.owned(manager, owner).andWhere('reminder.id = :id', { id }).getOne();
   }
 
-  /** Locks the reminder for the rest of the transaction, so concurrent changes queue up. */
-  findForUpdate(manager: EntityManager, id: string): Promise<Reminder | null> {
-    return manager
-      .createQueryBuilder(Reminder, 'reminder')
+  /** Locks the owner's reminder for the rest of the transaction, so concurrent changes queue up. */
+  findForUpdate(manager: EntityManager, owner: Principal, id: string): Promise<Reminder | null> {
+    return this.owned(manager, owner)
+      .andWhere('reminder.id = :id', { id })
       .setLock('pessimistic_write')
-      .where('reminder.id = :id', { id })
       .getOne();
   }
 
@@ -113,9 +117,9 @@ export class RemindersRepository {
     await manager.delete(Reminder, { id });
   }
 
-  /** One keyset page ordered by `(remind_at, id)`. */
-  findPage(criteria: ReminderListCriteria): Promise<Reminder[]> {
-    const query = this.dataSource.manager.createQueryBuilder(Reminder, 'reminder');
+  /** One keyset page of the owner's reminders, ordered by `(remind_at, id)`. */
+  findPage(owner: Principal, criteria: ReminderListCriteria): Promise<Reminder[]> {
+    const query = this.owned(this.dataSource.manager, owner);
     if (criteria.taskId) query.andWhere('reminder.task_id = :taskId', { taskId: criteria.taskId });
     if (criteria.statuses?.length)
       query.andWhere('reminder.status IN (:...statuses)', { statuses: criteria.statuses });
@@ -133,6 +137,7 @@ export class RemindersRepository {
       .getMany();
   }
 
+  /** The deliveries of a reminder the caller has found under its owner. */
   findDeliveriesPage(reminderId: string, after: Position | undefined, limit: number) {
     const query = this.dataSource.manager
       .createQueryBuilder(ReminderDelivery, 'delivery')
@@ -189,6 +194,14 @@ export class RemindersRepository {
     return manager.count(Reminder, {
       where: { taskId, status: 'scheduled', offsetMinutes: Not(IsNull()) },
     });
+  }
+
+  /** The owner's reminders: those of the owner's tasks. */
+  private owned(manager: EntityManager, owner: Principal): SelectQueryBuilder<Reminder> {
+    const { bind, parameters } = namedParameters('owned');
+    return manager
+      .createQueryBuilder(Reminder, 'reminder')
+      .where(ownedTask(owner, 'reminder.task_id').boundBy(bind), parameters);
   }
 }
 

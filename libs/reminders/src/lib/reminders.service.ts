@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   Page,
   PageQueryDto,
+  Principal,
+  ProblemException,
   Task,
   TasksService,
   badRequest,
@@ -43,12 +45,16 @@ export class RemindersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(taskId: string, input: CreateTaskReminderDto): Promise<Tagged<ReminderDto>> {
+  async create(
+    owner: Principal,
+    taskId: string,
+    input: CreateTaskReminderDto,
+  ): Promise<Tagged<ReminderDto>> {
     const schedule = this.scheduleOf(input);
     if (!schedule) throw scheduleProblem('give either remindAt or offsetMinutes');
     const reminder = await this.reminders.transaction(async (manager) => {
-      const task = await this.reminders.findTaskForShare(manager, taskId);
-      if (!task) throw notFound('Task', taskId);
+      // Share-locked: its due date and status cannot change under the reminder made from them.
+      const task = await this.tasks.requireLocked(manager, owner, taskId, 'share');
       const remindAt = this.fireTime(task, schedule);
       return this.reminders.insert(manager, {
         taskId,
@@ -62,15 +68,15 @@ export class RemindersService {
     return tagged(reminder, `/reminders/${reminder.id}`);
   }
 
-  async get(id: string): Promise<Tagged<ReminderDto>> {
-    return tagged(await this.require(id));
+  async get(owner: Principal, id: string): Promise<Tagged<ReminderDto>> {
+    return tagged(await this.require(owner, id));
   }
 
-  async list(query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
+  async list(owner: Principal, query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
     // A cursor belongs to the task it lists the reminders of (or to none).
     const scope = query.taskId ?? '';
     const after = REMINDER_ORDER.decode(query.cursor, scope);
-    const rows = await this.reminders.findPage({
+    const rows = await this.reminders.findPage(owner, {
       taskId: query.taskId,
       statuses: query.status,
       dueBefore: query.dueBefore,
@@ -88,9 +94,13 @@ export class RemindersService {
   }
 
   /** The reminders of one task; 404 when the task does not exist. */
-  async listForTask(taskId: string, query: ListRemindersQueryDto): Promise<Page<ReminderDto>> {
-    await this.tasks.require(taskId);
-    return this.list({ ...query, taskId });
+  async listForTask(
+    owner: Principal,
+    taskId: string,
+    query: ListRemindersQueryDto,
+  ): Promise<Page<ReminderDto>> {
+    await this.tasks.require(owner, taskId);
+    return this.list(owner, { ...query, taskId });
   }
 
   /**
@@ -100,13 +110,14 @@ export class RemindersService {
    * nothing at all for an absolute one (it already is).
    */
   async update(
+    owner: Principal,
     id: string,
     input: UpdateReminderDto,
     ifMatch?: string,
   ): Promise<Tagged<ReminderDto>> {
     const schedule = this.scheduleOf(input);
     const updated = await this.reminders.transaction(async (manager) => {
-      const { task, reminder } = await this.lockForChange(manager, id, ifMatch);
+      const { task, reminder } = await this.lockForChange(manager, owner, id, ifMatch);
       if (!schedule && input.offsetMinutes === null && reminder.offsetMinutes !== null) {
         throw badRequest('The request is invalid.', [
           {
@@ -129,9 +140,14 @@ export class RemindersService {
   }
 
   /** Fires again `minutes` from now, as an absolute reminder and a new firing. */
-  async snooze(id: string, minutes: number, ifMatch?: string): Promise<Tagged<ReminderDto>> {
+  async snooze(
+    owner: Principal,
+    id: string,
+    minutes: number,
+    ifMatch?: string,
+  ): Promise<Tagged<ReminderDto>> {
     const updated = await this.reminders.transaction(async (manager) => {
-      const { task } = await this.lockForChange(manager, id, ifMatch);
+      const { task } = await this.lockForChange(manager, owner, id, ifMatch);
       assertNotDone(task);
       const remindAt = new Date(this.clock.now().getTime() + minutes * 60_000);
       return this.reminders.update(manager, id, { ...newFiring(remindAt), offsetMinutes: null });
@@ -139,17 +155,22 @@ export class RemindersService {
     return tagged(updated);
   }
 
-  async remove(id: string, ifMatch?: string): Promise<void> {
+  async remove(owner: Principal, id: string, ifMatch?: string): Promise<void> {
     await this.reminders.transaction(async (manager) => {
-      const reminder = await this.reminders.findForUpdate(manager, id);
+      const reminder = await this.reminders.findForUpdate(manager, owner, id);
       if (!reminder) throw notFound('Reminder', id);
       assertIfMatch('reminder', etagOf(toReminderDto(reminder)), ifMatch);
       await this.reminders.delete(manager, id);
     });
   }
 
-  async deliveries(id: string, query: PageQueryDto): Promise<Page<ReminderDeliveryDto>> {
-    await this.require(id);
+  async deliveries(
+    owner: Principal,
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<ReminderDeliveryDto>> {
+    // The reminder is the owner's: its deliveries are then too.
+    await this.require(owner, id);
     const after = DELIVERY_ORDER.decode(query.cursor, id);
     const rows = await this.reminders.findDeliveriesPage(id, after, query.limit);
     return DELIVERY_ORDER.page(
@@ -161,8 +182,8 @@ export class RemindersService {
     );
   }
 
-  private async require(id: string): Promise<Reminder> {
-    const reminder = await this.reminders.findById(id);
+  private async require(owner: Principal, id: string): Promise<Reminder> {
+    const reminder = await this.reminders.findById(owner, id);
     if (!reminder) throw notFound('Reminder', id);
     return reminder;
   }
@@ -173,13 +194,22 @@ export class RemindersService {
    */
   private async lockForChange(
     manager: EntityManager,
+    owner: Principal,
     id: string,
     ifMatch: string | undefined,
   ): Promise<{ task: Task; reminder: Reminder }> {
-    const unlocked = await this.reminders.findById(id, manager);
-    const task = unlocked && (await this.reminders.findTaskForShare(manager, unlocked.taskId));
-    const reminder = task && (await this.reminders.findForUpdate(manager, id));
-    if (!task || !reminder) throw notFound('Reminder', id);
+    const unlocked = await this.reminders.findById(owner, id, manager);
+    if (!unlocked) throw notFound('Reminder', id);
+    const task = await this.tasks
+      .requireLocked(manager, owner, unlocked.taskId, 'share')
+      .catch((error: unknown) => {
+        // The task went, and its reminders with it.
+        throw error instanceof ProblemException && error.getStatus() === 404
+          ? notFound('Reminder', id)
+          : error;
+      });
+    const reminder = await this.reminders.findForUpdate(manager, owner, id);
+    if (!reminder) throw notFound('Reminder', id);
     assertIfMatch('reminder', etagOf(toReminderDto(reminder)), ifMatch);
     return { task, reminder };
   }

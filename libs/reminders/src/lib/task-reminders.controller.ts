@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Tagged, UuidParam } from '@task-api/core';
+import { ApiProblems, Tagged, UuidParam, CurrentUser, Principal } from '@task-api/core';
 import { CreateTaskReminderDto } from './dto/create-reminder.dto';
 import { ListTaskRemindersQueryDto } from './dto/list-reminders-query.dto';
 import { ReminderDto, ReminderPageDto } from './dto/reminder.dto';
@@ -19,10 +19,11 @@ export class TaskRemindersController {
   @ApiCreatedResponse({ type: ReminderDto, description: 'Created; `Location` names it.' })
   @ApiProblems(400, 404, 413, 415, 422)
   async createTaskReminder(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Body() body: CreateTaskReminderDto,
   ): Promise<Tagged<ReminderDto>> {
-    return this.reminders.create(taskId, body);
+    return this.reminders.create(user, taskId, body);
   }
 
   @Get()
@@ -30,9 +31,10 @@ export class TaskRemindersController {
   @ApiOkResponse({ type: ReminderPageDto })
   @ApiProblems(400, 404)
   listTaskReminders(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Query() query: ListTaskRemindersQueryDto,
   ): Promise<ReminderPageDto> {
-    return this.reminders.listForTask(taskId, query);
+    return this.reminders.listForTask(user, taskId, query);
   }
 }

@@ -4,16 +4,21 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { INSTANT_COLUMN } from '@task-api/core';
+import { INSTANT_COLUMN, User } from '@task-api/core';
 
 export const TAG_NAME_MAX_LENGTH = 64;
-/** The unique index on `lower(name)` (foundation migration): "Urgent" and "urgent" are one tag. */
-export const TAG_NAME_UNIQUE_INDEX = 'tags_name_lower_key';
+/**
+ * The unique index on `(owner_id, lower(name))`: "Urgent" and "urgent" are one tag of a user,
+ * and two users may each have theirs.
+ */
+export const TAG_NAME_UNIQUE_INDEX = 'tags_owner_id_name_lower_key';
 
-/** Maps the `tags` table of the foundation migration. */
+/** Maps the `tags` table of the foundation migration; a tag is its owner's alone. */
 @Entity({ name: 'tags' })
 @Check('tags_name_not_blank', `length(btrim(name)) > 0`)
 @Check('tags_color_hex', `color ~ '^#[0-9a-f]{6}$'`)
@@ -22,6 +27,14 @@ export const TAG_NAME_UNIQUE_INDEX = 'tags_name_lower_key';
 export class Tag {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The user who made it; nobody else sees it or can attach it. */
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'FK_tags_owner' })
+  owner?: User;
 
   /** As first spelled; compared case-insensitively. */
   @Column({ type: 'varchar', length: TAG_NAME_MAX_LENGTH })

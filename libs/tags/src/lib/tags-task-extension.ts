@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { getSchemaPath } from '@nestjs/swagger';
 import {
+  Principal,
   Sql,
   TaskContribution,
   TaskListFilter,
@@ -31,15 +32,16 @@ export class TagsTaskExtension implements TaskViewField, TaskListFilter<TaskTags
 
   constructor(private readonly tags: TagsRepository) {}
 
-  async where(filter: TaskTagsFilterDto): Promise<Sql | undefined> {
+  async where(filter: TaskTagsFilterDto, owner: Principal): Promise<Sql | undefined> {
     if (filter.tagMatch !== undefined && filter.tags === undefined) {
       throw badRequest('tagMatch says how the names in tags combine: send tags with it.', [
         { field: 'tagMatch', message: 'needs tags' },
       ]);
     }
     const conditions = taskTagConditions({
-      // One statement: names to ids, so the page query compares ids the planner has statistics on.
-      tags: filter.tags ? await this.tags.resolveNames(filter.tags) : undefined,
+      // One statement: the owner's tags' names to ids, so the page query compares ids the planner
+      // has statistics on.
+      tags: filter.tags ? await this.tags.resolveNames(owner, filter.tags) : undefined,
       match: filter.tagMatch ?? 'any',
       untagged: filter.untagged,
     });

@@ -18,6 +18,8 @@ import {
   JsonText,
   TaskPageDto,
   UuidParam,
+  CurrentUser,
+  Principal,
 } from '@task-api/core';
 import { ApiTagNameConflict } from './api-tag-name-conflict';
 import { CreateTagDto } from './dto/create-tag.dto';
@@ -37,8 +39,11 @@ export class TagsController {
   @ApiCreatedResponse({ type: TagDto, description: 'Created; `Location` names the new tag.' })
   @ApiTagNameConflict()
   @ApiProblems(400, 413, 415)
-  async createTag(@Body() body: CreateTagDto): Promise<Tagged<TagDto>> {
-    return this.tags.create(body);
+  async createTag(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateTagDto,
+  ): Promise<Tagged<TagDto>> {
+    return this.tags.create(user, body);
   }
 
   @Get()
@@ -48,16 +53,19 @@ export class TagsController {
   })
   @ApiOkResponse({ type: TagPageDto })
   @ApiProblems(400)
-  listTags(@Query() query: ListTagsQueryDto): Promise<TagPageDto> {
-    return this.tags.list(query);
+  listTags(@CurrentUser() user: Principal, @Query() query: ListTagsQueryDto): Promise<TagPageDto> {
+    return this.tags.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a tag', description: 'With the number of tasks carrying it.' })
   @ApiReadEtag(TagDto, 'The tag; `ETag` identifies this state of it, its count included.')
   @ApiProblems(400, 404)
-  async getTag(@UuidParam('id') id: string): Promise<Tagged<TagDto>> {
-    return this.tags.get(id);
+  async getTag(
+    @CurrentUser() user: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<Tagged<TagDto>> {
+    return this.tags.get(user, id);
   }
 
   @Patch(':id')
@@ -71,11 +79,12 @@ export class TagsController {
   @ApiTagNameConflict()
   @ApiProblems(400, 404, 412, 413, 415)
   async updateTag(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @Body() body: UpdateTagDto,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<Tagged<TagDto>> {
-    return this.tags.update(id, body, ifMatch);
+    return this.tags.update(user, id, body, ifMatch);
   }
 
   @Delete(':id')
@@ -85,10 +94,11 @@ export class TagsController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTag(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.tags.remove(id, ifMatch);
+    await this.tags.remove(user, id, ifMatch);
   }
 
   @Get(':id/tasks')
@@ -98,7 +108,11 @@ export class TagsController {
   })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400, 404)
-  listTagTasks(@UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<JsonText> {
-    return this.tags.listTagTasks(id, query);
+  listTagTasks(
+    @CurrentUser() user: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<JsonText> {
+    return this.tags.listTagTasks(user, id, query);
   }
 }

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { StatementCounter, resetDatabase } from '@task-api/core/testing';
+import { StatementCounter, TestUser, createTestUser, resetDatabase } from '@task-api/core/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTagsTestApp } from '../testing';
@@ -26,6 +26,7 @@ describe('Tags (e2e): core + tags alone', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
   let db: DataSource;
+  let user: TestUser;
 
   const count = async (table: 'tags' | 'task_tags' | 'tasks'): Promise<number> =>
     Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
@@ -53,7 +54,9 @@ describe('Tags (e2e): core + tags alone', () => {
   beforeAll(async () => {
     app = await createTagsTestApp();
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's; `ownership` brings a second.
+    user = await createTestUser(app);
+    http = request.agent(app.getHttpServer()).set(user.headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());
@@ -633,16 +636,68 @@ describe('Tags (e2e): core + tags alone', () => {
     });
   });
 
+  describe('ownership', () => {
+    let stranger: ReturnType<typeof request>;
+    beforeAll(async () => {
+      stranger = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+    });
+
+    it('gives each user tag names of their own: both may have "urgent"', async () => {
+      const mine = await createTag('urgent');
+      const theirs = (await stranger.post('/tags').send({ name: 'Urgent' }).expect(201)).body;
+      expect(theirs.id).not.toBe(mine.id);
+      expect((await http.get('/tags').expect(200)).body.items).toEqual([mine]);
+      expect((await stranger.get('/tags?q=urg').expect(200)).body.items).toEqual([theirs]);
+      await stranger.post('/tags').send({ name: 'URGENT' }).expect(409);
+    });
+
+    it("never shows, changes, counts or attaches another user's tag: 404, nothing changes", async () => {
+      const task = await createTask('Mine');
+      const tag = await createTag('home');
+      await attach(task.id, tag.id);
+      const theirTask = (await stranger.post('/tasks').send({ title: 'Theirs' }).expect(201)).body;
+      const before = await db.query(`SELECT * FROM task_tags ORDER BY task_id, tag_id`);
+      for (const response of [
+        await stranger.get(`/tags/${tag.id}`),
+        await stranger.get(`/tags/${tag.id}/tasks`),
+        await stranger.patch(`/tags/${tag.id}`).send({ name: 'stolen' }),
+        await stranger.delete(`/tags/${tag.id}`),
+        await stranger.put(`/tasks/${theirTask.id}/tags/${tag.id}`),
+        await stranger.delete(`/tasks/${theirTask.id}/tags/${tag.id}`),
+        await stranger.put(`/tasks/${theirTask.id}/tags`).send({ tagIds: [tag.id] }),
+        await stranger.get(`/tasks/${task.id}/tags`),
+        await stranger.post(`/tasks/${task.id}/tags`).send({ name: 'home' }),
+      ]) {
+        expectProblem(response, 404);
+      }
+      expect(await db.query(`SELECT * FROM task_tags ORDER BY task_id, tag_id`)).toEqual(before);
+      expect((await http.get(`/tags/${tag.id}`).expect(200)).body).toMatchObject({
+        name: 'home',
+        taskCount: 1,
+      });
+      // The name filter finds the stranger's own tag of that name, never this one.
+      await stranger.post(`/tasks/${theirTask.id}/tags`).send({ name: 'home' }).expect(201);
+      const filtered = (await stranger.get('/tasks?tags=home&tagMatch=all').expect(200)).body;
+      expect(filtered.items.map((item: TaskBody) => item.id)).toEqual([theirTask.id]);
+      expect((await http.get('/tasks?tags=home&tagMatch=all').expect(200)).body.items).toEqual([
+        expect.objectContaining({ id: task.id, tags: [{ id: tag.id, name: 'home', color: null }] }),
+      ]);
+    });
+  });
+
   describe('statements', () => {
     it('GET /tasks with the tags of every task is one statement, for 5 tasks as for 50', async () => {
       const counter = new StatementCounter(db);
       const measure = async (taskCount: number) => {
         await resetDatabase(app);
         await db.query(
-          `INSERT INTO tasks (title) SELECT 'task ' || i FROM generate_series(1, $1) AS i`,
-          [taskCount],
+          `INSERT INTO tasks (owner_id, title) SELECT $2, 'task ' || i FROM generate_series(1, $1) AS i`,
+          [taskCount, user.id],
         );
-        await db.query(`INSERT INTO tags (name) VALUES ('one'), ('two'), ('three')`);
+        await db.query(
+          `INSERT INTO tags (owner_id, name) VALUES ($1, 'one'), ($1, 'two'), ($1, 'three')`,
+          [user.id],
+        );
         // Every task carries two of the three tags.
         await db.query(
           `INSERT INTO task_tags (task_id, tag_id)

@@ -6,8 +6,8 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
   Position,
+  Principal,
   SortKey,
-  Task,
   escapeLike,
   keyset,
   namedParameters,
@@ -74,7 +74,7 @@ export interface TagListCriteria {
 export const TASK_FOREIGN_KEY = 'FK_task_tags_task';
 export const TAG_FOREIGN_KEY = 'FK_task_tags_tag';
 
-/** A write refused because another tag already has the name (in any case). */
+/** A write refused because another tag of the owner already has the name (in any case). */
 export const isTagNameConflict = (error: unknown): boolean =>
   sqlState(error) === PG_UNIQUE_VIOLATION && violatedConstraint(error) === TAG_NAME_UNIQUE_INDEX;
 
@@ -87,6 +87,12 @@ export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
   return undefined;
 };
 
+/**
+ * Every read and write of a tag names its owner: a tag of another user is not found, cannot be
+ * changed and cannot be linked. Links are only ever made between a task and a tag of one owner
+ * (the task is locked or found through core under the owner first), so what goes through a
+ * link (a tag's `taskCount`, the tasks carrying it) is the owner's too.
+ */
 @Injectable()
 export class TagsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -96,54 +102,66 @@ export class TagsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Inserts a tag; a name taken in any case fails with 23505 on `tags_name_lower_key`. */
-  async insert(tag: NewTag): Promise<Tag> {
+  /** Inserts a tag; a name the owner uses already, in any case, fails with 23505. */
+  async insert(owner: Principal, tag: NewTag): Promise<Tag> {
     const result = await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(Tag)
-      .values(tag)
+      .values({ ...tag, ownerId: owner.userId })
       .returning('*')
       .execute();
     return this.fromRaw(this.dataSource.manager, result.raw[0]);
   }
 
   /**
-   * Inserts the tag unless one with the same name (in any case) exists: `null` then. Concurrent
-   * callers with one new name wait on the unique index for the first, and get `null`.
+   * Inserts the tag unless the owner has one with the same name (in any case): `null` then.
+   * Concurrent callers with one new name wait on the unique index for the first, and get `null`.
    */
-  async insertIfAbsent(manager: EntityManager, tag: NewTag): Promise<Tag | null> {
+  async insertIfAbsent(manager: EntityManager, owner: Principal, tag: NewTag): Promise<Tag | null> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `INSERT INTO tags (name, color) VALUES ($1, $2)
-       ON CONFLICT ((lower(name))) DO NOTHING
+      `INSERT INTO tags (owner_id, name, color) VALUES ($1, $2, $3)
+       ON CONFLICT (owner_id, (lower(name))) DO NOTHING
        RETURNING *`,
-      [tag.name, tag.color],
+      [owner.userId, tag.name, tag.color],
     );
     return rows.length > 0 ? this.fromRaw(manager, rows[0]) : null;
   }
 
-  findByName(name: string, manager = this.dataSource.manager): Promise<Tag | null> {
+  findByName(
+    owner: Principal,
+    name: string,
+    manager = this.dataSource.manager,
+  ): Promise<Tag | null> {
     return manager
       .createQueryBuilder(Tag, 'tag')
-      .where('lower(tag.name) = lower(:name)', { name })
+      .where('tag.owner_id = :ownerId', { ownerId: owner.userId })
+      .andWhere('lower(tag.name) = lower(:name)', { name })
       .getOne();
   }
 
-  async exists(id: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Tag, { id });
+  async exists(owner: Principal, id: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Tag, { id, ownerId: owner.userId });
   }
 
-  async findById(id: string, manager = this.dataSource.manager): Promise<TagWithCount | null> {
-    const row = await this.selectWithCount(manager).where('tag.id = :id', { id }).getRawOne();
+  async findById(
+    owner: Principal,
+    id: string,
+    manager = this.dataSource.manager,
+  ): Promise<TagWithCount | null> {
+    const row = await this.selectWithCount(manager, owner)
+      .andWhere('tag.id = :id', { id })
+      .getRawOne();
     return row ? this.withCount(row) : null;
   }
 
-  /** One page ordered by `lower(name)`, id: keyset, so inserts never shift it. */
+  /** One page of the owner's tags ordered by `lower(name)`, id: keyset, so inserts never shift it. */
   async findPage(
+    owner: Principal,
     criteria: TagListCriteria,
     manager = this.dataSource.manager,
   ): Promise<TagWithCount[]> {
-    const query = this.selectWithCount(manager);
+    const query = this.selectWithCount(manager, owner);
     if (criteria.prefix) {
       query.andWhere(`lower(tag.name) LIKE (lower(:prefix) || '%')`, {
         prefix: escapeLike(criteria.prefix),
@@ -166,15 +184,17 @@ export class TagsRepository {
     return rows.map((row) => this.withCount(row));
   }
 
-  /** Locks the tag for the rest of the transaction, so concurrent changes queue up. */
-  findForUpdate(manager: EntityManager, id: string): Promise<Tag | null> {
+  /** Locks the owner's tag for the rest of the transaction, so concurrent changes queue up. */
+  findForUpdate(manager: EntityManager, owner: Principal, id: string): Promise<Tag | null> {
     return manager
       .createQueryBuilder(Tag, 'tag')
       .setLock('pessimistic_write')
       .where('tag.id = :id', { id })
+      .andWhere('tag.owner_id = :ownerId', { ownerId: owner.userId })
       .getOne();
   }
 
+  /** Writes a tag found for update under its owner in this transaction. */
   async update(manager: EntityManager, id: string, changes: TagChanges): Promise<Tag> {
     const result = await manager
       .createQueryBuilder()
@@ -186,25 +206,36 @@ export class TagsRepository {
     return this.fromRaw(manager, result.raw[0]);
   }
 
-  /** The links go with it (ON DELETE CASCADE). */
+  /** Deletes a tag found for update under its owner; the links go with it (ON DELETE CASCADE). */
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.delete(Tag, { id });
   }
 
-  /** Idempotent: linking twice leaves one link. Fails with 23503 if the task or tag is gone. */
+  /**
+   * Links the task (the owner's: found or locked under the owner first) to those of `tagIds`
+   * that are the owner's tags, in one statement; idempotent: linking twice leaves one link.
+   * Answers how many of `tagIds` are the owner's tags, so a caller can tell an unknown (or
+   * foreign) tag from one already linked. Fails with 23503 if the task or a tag is deleted
+   * meanwhile.
+   */
   async link(
+    owner: Principal,
     taskId: string,
     tagIds: readonly string[],
     manager = this.dataSource.manager,
-  ): Promise<void> {
-    if (tagIds.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(TaskTag)
-      .values(tagIds.map((tagId) => ({ taskId, tagId })))
-      .orIgnore()
-      .execute();
+  ): Promise<number> {
+    if (tagIds.length === 0) return 0;
+    const [row]: { owned: number }[] = await manager.query(
+      `WITH owned AS (
+         SELECT id FROM tags WHERE id = ANY($2::uuid[]) AND owner_id = $3
+       ), linked AS (
+         INSERT INTO task_tags (task_id, tag_id) SELECT $1, id FROM owned
+         ON CONFLICT DO NOTHING
+       )
+       SELECT count(*)::int AS owned FROM owned`,
+      [taskId, [...tagIds], owner.userId],
+    );
+    return row.owned;
   }
 
   /** Idempotent; answers whether a link was there. */
@@ -228,54 +259,49 @@ export class TagsRepository {
       .execute();
   }
 
-  /**
-   * Locks the task against a concurrent replacement of its tags (and its deletion) for the
-   * rest of the transaction; `false` if it does not exist. `FOR NO KEY UPDATE` lets other
-   * links to the task be checked meanwhile.
-   */
-  async lockTask(manager: EntityManager, taskId: string): Promise<boolean> {
-    const row = await manager
-      .createQueryBuilder(Task, 'task')
-      .select('task.id', 'id')
-      .where('task.id = :taskId', { taskId })
-      .setLock('for_no_key_update')
-      .getRawOne();
-    return row !== undefined;
-  }
-
-  /** Which of `ids` are tags; they cannot be deleted until the transaction ends. */
-  async lockExistingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+  /** Which of `ids` are the owner's tags; they cannot be deleted until the transaction ends. */
+  async lockExistingIds(
+    manager: EntityManager,
+    owner: Principal,
+    ids: readonly string[],
+  ): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: { id: string }[] = await manager
       .createQueryBuilder(Tag, 'tag')
       .select('tag.id', 'id')
       .where('tag.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .andWhere('tag.owner_id = :ownerId', { ownerId: owner.userId })
       .setLock('for_key_share')
       .getRawMany();
     return rows.map((row) => row.id);
   }
 
   /**
-   * The ids of the tags named (case-insensitively, lowered by PostgreSQL as the unique index
-   * does). The `GET /tasks` filter resolves names first so that its conditions compare
+   * The ids of the owner's tags named (case-insensitively, lowered by PostgreSQL as the unique
+   * index does). The `GET /tasks` filter resolves names first so that its conditions compare
    * `tag_id` with real values: PostgreSQL then knows from its statistics which tag is rare and
    * drives the query from it.
    */
-  async resolveNames(names: readonly string[]): Promise<ResolvedTagNames> {
+  async resolveNames(owner: Principal, names: readonly string[]): Promise<ResolvedTagNames> {
     const [row]: { ids: string[] | null; distinct_names: number }[] = await this.dataSource.query(
       `SELECT (SELECT array_agg(id) FROM tags
-                WHERE lower(name) IN (SELECT lower(n) FROM unnest($1::text[]) AS n)) AS ids,
+                WHERE owner_id = $2
+                  AND lower(name) IN (SELECT lower(n) FROM unnest($1::text[]) AS n)) AS ids,
               (SELECT count(DISTINCT lower(n))::int FROM unnest($1::text[]) AS n) AS distinct_names`,
-      [names],
+      [names, owner.userId],
     );
     const ids = row.ids ?? [];
     return { ids, allFound: ids.length === row.distinct_names };
   }
 
-  /** Tag columns plus `task_count`, a correlated count served by the (tag_id, task_id) index. */
-  private selectWithCount(manager: EntityManager): SelectQueryBuilder<Tag> {
+  /**
+   * The owner's tags: columns plus `task_count`, a correlated count served by the
+   * (tag_id, task_id) index.
+   */
+  private selectWithCount(manager: EntityManager, owner: Principal): SelectQueryBuilder<Tag> {
     return manager
       .createQueryBuilder(Tag, 'tag')
+      .where('tag.owner_id = :ownerId', { ownerId: owner.userId })
       .select('tag.id', 'id')
       .addSelect('tag.name', 'name')
       .addSelect('tag.color', 'color')

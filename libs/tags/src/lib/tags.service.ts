@@ -3,6 +3,7 @@ import {
   Keyset,
   Page,
   PageQueryDto,
+  Principal,
   ProblemException,
   TaskViewPage,
   TasksService,
@@ -52,16 +53,16 @@ export class TagsService {
     private readonly tasks: TasksService,
   ) {}
 
-  async create(input: CreateTagDto): Promise<Tagged<TagDto>> {
-    const tag = await this.refusingTakenName(input.name, () =>
-      this.tags.insert({ name: input.name, color: input.color ?? null }),
+  async create(owner: Principal, input: CreateTagDto): Promise<Tagged<TagDto>> {
+    const tag = await this.refusingTakenName(owner, input.name, () =>
+      this.tags.insert(owner, { name: input.name, color: input.color ?? null }),
     );
     return tagged({ ...tag, taskCount: 0 }, `/tags/${tag.id}`);
   }
 
-  async list(query: ListTagsQueryDto): Promise<Page<TagDto>> {
+  async list(owner: Principal, query: ListTagsQueryDto): Promise<Page<TagDto>> {
     const after = TAG_ORDER.decode(query.cursor);
-    const rows = await this.tags.findPage({
+    const rows = await this.tags.findPage(owner, {
       prefix: query.q,
       order: TAG_ORDER,
       after,
@@ -70,26 +71,31 @@ export class TagsService {
     return tagPage(TAG_ORDER, rows, query.limit);
   }
 
-  async get(id: string): Promise<Tagged<TagDto>> {
-    return tagged(await this.requireTag(id));
+  async get(owner: Principal, id: string): Promise<Tagged<TagDto>> {
+    return tagged(await this.requireTag(owner, id));
   }
 
   /** `If-Match` is checked against the ETag of the tag as `GET` shows it (its count included). */
-  async update(id: string, input: UpdateTagDto, ifMatch?: string): Promise<Tagged<TagDto>> {
-    await this.refusingTakenName(input.name, () =>
+  async update(
+    owner: Principal,
+    id: string,
+    input: UpdateTagDto,
+    ifMatch?: string,
+  ): Promise<Tagged<TagDto>> {
+    await this.refusingTakenName(owner, input.name, () =>
       this.tags.transaction(async (manager) => {
-        const before = await this.lockTag(manager, id);
+        const before = await this.lockTag(manager, owner, id);
         assertIfMatch('tag', etagOf(toTagDto(before)), ifMatch);
         const changes = changesOf(before, input);
         if (Object.keys(changes).length > 0) await this.tags.update(manager, id, changes);
       }),
     );
-    return this.get(id);
+    return this.get(owner, id);
   }
 
-  async remove(id: string, ifMatch?: string): Promise<void> {
+  async remove(owner: Principal, id: string, ifMatch?: string): Promise<void> {
     await this.tags.transaction(async (manager) => {
-      const tag = await this.lockTag(manager, id);
+      const tag = await this.lockTag(manager, owner, id);
       assertIfMatch('tag', etagOf(toTagDto(tag)), ifMatch);
       await this.tags.delete(manager, id);
     });
@@ -99,22 +105,22 @@ export class TagsService {
    * The tasks carrying the tag, as full task views (every feature's fields), in one statement;
    * a second one only when the page is empty, to tell an unknown tag (404) from an unused one.
    */
-  async listTagTasks(tagId: string, query: PageQueryDto): Promise<TaskViewPage> {
-    const page = await this.tasks.listWhere({
+  async listTagTasks(owner: Principal, tagId: string, query: PageQueryDto): Promise<TaskViewPage> {
+    const page = await this.tasks.listWhere(owner, {
       where: sql`EXISTS (SELECT 1 FROM task_tags link WHERE link.task_id = task.id AND link.tag_id = ${tagId})`,
       order: TAGGED_TASK_ORDER,
       cursor: query.cursor,
       scope: tagId,
       limit: query.limit,
     });
-    if (page.size === 0 && !(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
+    if (page.size === 0 && !(await this.tags.exists(owner, tagId))) throw notFound('Tag', tagId);
     return page;
   }
 
-  async listTaskTags(taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {
+  async listTaskTags(owner: Principal, taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {
     const after = TASK_TAG_ORDER.decode(query.cursor, taskId);
-    await this.tasks.require(taskId);
-    const rows = await this.tags.findPage({
+    await this.tasks.require(owner, taskId);
+    const rows = await this.tags.findPage(owner, {
       taskId,
       order: TASK_TAG_ORDER,
       after,
@@ -123,35 +129,42 @@ export class TagsService {
     return tagPage(TASK_TAG_ORDER, rows, query.limit, taskId);
   }
 
-  /** Idempotent: attaching a tag the task already carries changes nothing. */
-  async attachTag(taskId: string, tagId: string): Promise<void> {
-    await this.tasks.require(taskId);
+  /**
+   * Idempotent: attaching a tag the task already carries changes nothing. A tag that is not the
+   * owner's (unknown, or another user's) is a 404 and nothing is linked.
+   */
+  async attachTag(owner: Principal, taskId: string, tagId: string): Promise<void> {
+    await this.tasks.require(owner, taskId);
+    let owned: number;
     try {
-      await this.tags.link(taskId, [tagId]);
+      owned = await this.tags.link(owner, taskId, [tagId]);
     } catch (error) {
       throw this.linkError(error, taskId, tagId);
     }
+    if (owned === 0) throw notFound('Tag', tagId);
   }
 
   /** Idempotent: detaching a tag the task does not carry is not an error (both must exist). */
-  async detachTag(taskId: string, tagId: string): Promise<void> {
-    await this.tasks.require(taskId);
+  async detachTag(owner: Principal, taskId: string, tagId: string): Promise<void> {
+    await this.tasks.require(owner, taskId);
+    // The owner's task links only the owner's tags: no other user's link can be removed here.
     const removed = await this.tags.unlink(taskId, tagId);
-    if (!removed && !(await this.tags.exists(tagId))) throw notFound('Tag', tagId);
+    if (!removed && !(await this.tags.exists(owner, tagId))) throw notFound('Tag', tagId);
   }
 
   /**
-   * Get-or-create by name, then attach, without a check-then-insert: the database decides who
-   * creates the tag (`ON CONFLICT DO NOTHING` on the unique index), so any number of
-   * concurrent calls with one new name create one tag and one link.
+   * Get-or-create by name among the owner's tags, then attach, without a check-then-insert: the
+   * database decides who creates the tag (`ON CONFLICT DO NOTHING` on the unique index), so any
+   * number of concurrent calls with one new name create one tag and one link.
    */
   async attachTagByName(
+    owner: Principal,
     taskId: string,
     input: AttachTagByNameDto,
   ): Promise<{ tag: Tagged<TagDto>; created: boolean }> {
-    await this.tasks.require(taskId);
+    await this.tasks.require(owner, taskId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const result = await this.getOrCreateAndLink(taskId, input).catch((error: unknown) => {
+      const result = await this.getOrCreateAndLink(owner, taskId, input).catch((error: unknown) => {
         // The tag was deleted between being found and being linked: try again.
         if (missingLinkSide(error) === 'tag') return undefined;
         throw this.linkError(error, taskId);
@@ -170,33 +183,42 @@ export class TagsService {
 
   /** One try of `attachTagByName`: `undefined` if the tag vanished under it. */
   private getOrCreateAndLink(
+    owner: Principal,
     taskId: string,
     input: AttachTagByNameDto,
   ): Promise<{ tag: TagWithCount; created: boolean } | undefined> {
     return this.tags.transaction(async (manager) => {
-      const created = await this.tags.insertIfAbsent(manager, {
+      const created = await this.tags.insertIfAbsent(manager, owner, {
         name: input.name,
         color: input.color ?? null,
       });
-      const found = created ?? (await this.tags.findByName(input.name, manager));
+      const found = created ?? (await this.tags.findByName(owner, input.name, manager));
       if (!found) return undefined;
-      await this.tags.link(taskId, [found.id], manager);
-      const tag = await this.tags.findById(found.id, manager);
+      await this.tags.link(owner, taskId, [found.id], manager);
+      const tag = await this.tags.findById(owner, found.id, manager);
       return tag ? { tag, created: created !== null } : undefined;
     });
   }
 
-  /** Replaces the task's whole set in one transaction; an unknown id changes nothing. */
-  async replaceTaskTags(taskId: string, tagIds: readonly string[]): Promise<Page<TagDto>> {
+  /**
+   * Replaces the task's whole set in one transaction; an unknown id (or another user's tag)
+   * changes nothing.
+   */
+  async replaceTaskTags(
+    owner: Principal,
+    taskId: string,
+    tagIds: readonly string[],
+  ): Promise<Page<TagDto>> {
     const wanted = [...new Set(tagIds.map((id) => id.toLowerCase()))];
     const rows = await this.tags.transaction(async (manager) => {
-      if (!(await this.tags.lockTask(manager, taskId))) throw notFound('Task', taskId);
-      const existing = new Set(await this.tags.lockExistingIds(manager, wanted));
+      await this.tasks.requireLocked(manager, owner, taskId, 'key');
+      const existing = new Set(await this.tags.lockExistingIds(manager, owner, wanted));
       const missing = wanted.filter((id) => !existing.has(id));
       if (missing.length > 0) throw unknownTags(missing);
       await this.tags.unlinkAllBut(manager, taskId, wanted);
-      await this.tags.link(taskId, wanted, manager);
+      await this.tags.link(owner, taskId, wanted, manager);
       return this.tags.findPage(
+        owner,
         { taskId, order: TASK_TAG_ORDER, limit: MAX_TAGS_PER_REPLACE },
         manager,
       );
@@ -204,25 +226,31 @@ export class TagsService {
     return tagPage(TASK_TAG_ORDER, rows, MAX_TAGS_PER_REPLACE, taskId);
   }
 
-  private async requireTag(id: string): Promise<TagWithCount> {
-    const tag = await this.tags.findById(id);
+  private async requireTag(owner: Principal, id: string): Promise<TagWithCount> {
+    const tag = await this.tags.findById(owner, id);
     if (!tag) throw notFound('Tag', id);
     return tag;
   }
 
-  /** Locks the tag for the rest of the transaction and reads it with its count; 404 if gone. */
-  private async lockTag(manager: EntityManager, id: string): Promise<TagWithCount> {
-    const locked = await this.tags.findForUpdate(manager, id);
-    const tag = locked && (await this.tags.findById(id, manager));
+  /** Locks the owner's tag for the rest of the transaction and reads it with its count; 404 if gone. */
+  private async lockTag(
+    manager: EntityManager,
+    owner: Principal,
+    id: string,
+  ): Promise<TagWithCount> {
+    const locked = await this.tags.findForUpdate(manager, owner, id);
+    const tag = locked && (await this.tags.findById(owner, id, manager));
     if (!tag) throw notFound('Tag', id);
     return tag;
   }
 
   /**
    * The one place where the unique index's refusal (SQLSTATE 23505) becomes a 409 naming the
-   * existing tag. If that tag is deleted before it can be named, the write is simply retried.
+   * owner's existing tag. If that tag is deleted before it can be named, the write is simply
+   * retried.
    */
   private async refusingTakenName<T>(
+    owner: Principal,
     name: string | undefined,
     write: () => Promise<T>,
   ): Promise<T> {
@@ -231,7 +259,7 @@ export class TagsService {
         return await write();
       } catch (error) {
         if (name === undefined || !isTagNameConflict(error)) throw error;
-        const existing = await this.tags.findByName(name);
+        const existing = await this.tags.findByName(owner, name);
         if (existing) throw tagNameConflict(existing.name, existing.id);
         if (attempt >= MAX_ATTEMPTS) throw error;
       }

@@ -7,7 +7,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, PageQueryDto, Tagged, UuidParam } from '@task-api/core';
+import {
+  ApiProblems,
+  CurrentUser,
+  PageQueryDto,
+  Principal,
+  Tagged,
+  UuidParam,
+} from '@task-api/core';
 import type { FastifyReply } from 'fastify';
 import { AttachTagByNameDto } from './dto/create-tag.dto';
 import { ReplaceTaskTagsDto } from './dto/replace-task-tags.dto';
@@ -25,10 +32,11 @@ export class TaskTagsController {
   @ApiOkResponse({ type: TagPageDto })
   @ApiProblems(400, 404)
   listTaskTags(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Query() query: PageQueryDto,
   ): Promise<TagPageDto> {
-    return this.tags.listTaskTags(taskId, query);
+    return this.tags.listTaskTags(user, taskId, query);
   }
 
   @Post()
@@ -41,11 +49,12 @@ export class TaskTagsController {
   @ApiOkResponse({ type: TagDto, description: 'The tag existed; it is attached.' })
   @ApiProblems(400, 404, 413, 415)
   async attachTagByName(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Body() body: AttachTagByNameDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Tagged<TagDto>> {
-    const { tag, created } = await this.tags.attachTagByName(taskId, body);
+    const { tag, created } = await this.tags.attachTagByName(user, taskId, body);
     // The one answer whose status depends on the outcome: 201 when the tag was created.
     reply.status(created ? 201 : 200);
     return tag;
@@ -60,10 +69,11 @@ export class TaskTagsController {
   @ApiOkResponse({ type: TagPageDto, description: "The task's new set of tags." })
   @ApiProblems(400, 404, 413, 415)
   replaceTaskTags(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @Body() body: ReplaceTaskTagsDto,
   ): Promise<TagPageDto> {
-    return this.tags.replaceTaskTags(taskId, body.tagIds);
+    return this.tags.replaceTaskTags(user, taskId, body.tagIds);
   }
 
   @Put(':tagId')
@@ -72,10 +82,11 @@ export class TaskTagsController {
   @ApiNoContentResponse({ description: 'The task carries the tag.' })
   @ApiProblems(400, 404)
   async attachTag(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @UuidParam('tagId') tagId: string,
   ): Promise<void> {
-    await this.tags.attachTag(taskId, tagId);
+    await this.tags.attachTag(user, taskId, tagId);
   }
 
   @Delete(':tagId')
@@ -84,9 +95,10 @@ export class TaskTagsController {
   @ApiNoContentResponse({ description: 'The task does not carry the tag.' })
   @ApiProblems(400, 404)
   async detachTag(
+    @CurrentUser() user: Principal,
     @UuidParam('taskId') taskId: string,
     @UuidParam('tagId') tagId: string,
   ): Promise<void> {
-    await this.tags.detachTag(taskId, tagId);
+    await this.tags.detachTag(user, taskId, tagId);
   }
 }

@@ -1,9 +1,23 @@
 import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { validateSync } from 'class-validator';
 import type { DatabaseOptions, MigrationClass } from '../database/database.module';
 import { IN_MEMORY } from '../database/embedded-postgres';
+import type { IdentityOptions } from '../identity/identity-options';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,6 +86,54 @@ export class CoreEnvironment {
   /** The longest a stop may take (SIGTERM to exit); then the process exits with 1. */
   @IntegerVariable(1_000, 10 * 60_000)
   SHUTDOWN_TIMEOUT_MS = 25_000;
+
+  /** A secret that acts as the administrator; long enough that it cannot be guessed. */
+  @IsOptional()
+  @Transform(emptyAsUnset)
+  @Matches(/^[\x21-\x7e]{32,512}$/, {
+    message:
+      'must be 32 to 512 printable ASCII characters without spaces (e.g. openssl rand -hex 32)',
+  })
+  ADMIN_TOKEN?: string = undefined;
+
+  // OpenID Connect: the three together, or none.
+  @Transform(emptyAsUnset)
+  @ValidateIf(isOidcConfigured)
+  @IsDefined({ message: 'is required with AUTH_ISSUER and AUTH_AUDIENCE' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: "must be the http(s) URL of the provider's JSON Web Key Set" },
+  )
+  AUTH_JWKS_URL?: string = undefined;
+
+  @Transform(emptyAsUnset)
+  @ValidateIf(isOidcConfigured)
+  @IsDefined({ message: 'is required with AUTH_JWKS_URL and AUTH_AUDIENCE' })
+  @IsString()
+  @MaxLength(500)
+  AUTH_ISSUER?: string = undefined;
+
+  @Transform(emptyAsUnset)
+  @ValidateIf(isOidcConfigured)
+  @IsDefined({ message: 'is required with AUTH_JWKS_URL and AUTH_ISSUER' })
+  @IsString()
+  @MaxLength(500)
+  AUTH_AUDIENCE?: string = undefined;
+}
+
+function isOidcConfigured(env: CoreEnvironment): boolean {
+  return [env.AUTH_JWKS_URL, env.AUTH_ISSUER, env.AUTH_AUDIENCE].some(
+    (value) => value !== undefined && value !== '',
+  );
+}
+
+/** How the app authenticates, from the foundation's variables. */
+export function identityOptionsFrom(env: CoreEnvironment): IdentityOptions {
+  const { AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience } = env;
+  return {
+    adminToken: env.ADMIN_TOKEN,
+    oidc: jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined,
+  };
 }
 
 /** The database options of every app (the API, the worker), from the foundation's variables. */

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp, resetDatabase } from '../../testing';
+import { createTestApp, createTestUser, resetDatabase } from '../../testing';
 
 const WAVES = 5;
 
@@ -17,7 +17,7 @@ describe('Concurrent requests (e2e)', () => {
   beforeAll(async () => {
     app = await createTestApp();
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

@@ -4,7 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import request from 'supertest';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { StatementCounter, createTestApp, resetDatabase } from '../../testing';
+import { StatementCounter, createTestApp, createTestUser, resetDatabase } from '../../testing';
 import { unprocessable } from '../http/problem';
 import { Sql, raw, sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
@@ -133,7 +133,7 @@ describe('Task extension point (e2e, with a test-only feature)', () => {
       migrations: [TestLabels1764450000999],
     });
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());

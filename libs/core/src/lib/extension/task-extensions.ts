@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
 import { queryParameterNamesOf } from '../http/openapi-parameters';
+import { Principal } from '../http/principal';
 import { Sql } from '../query/sql';
 import { Task } from '../tasks/task.entity';
 import type { TaskChanges } from '../tasks/tasks.repository';
@@ -51,9 +52,10 @@ export interface TaskListFilter<Params extends object = object> {
   /**
    * The condition on the alias `task` for the parameters the request carries (already
    * validated), or `undefined` for none. It may first run one constant lookup of its own
-   * (the tag filter resolves names to ids, so the planner sees values it has statistics on).
+   * (the tag filter resolves names to ids, so the planner sees values it has statistics on),
+   * which must be the owner's: the tasks are the owner's already (core adds that condition).
    */
-  where(params: Params): Sql | undefined | Promise<Sql | undefined>;
+  where(params: Params, owner: Principal): Sql | undefined | Promise<Sql | undefined>;
 }
 
 export interface TaskChange {

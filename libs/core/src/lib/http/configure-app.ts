@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { registerCors } from './cors';
 import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
+import { Authenticator } from '../identity/authenticator';
 import { Shutdown } from '../lifecycle/shutdown';
 import { observeHttpRequests } from '../metrics/http-metrics';
 import { Metrics } from '../metrics/metrics';
@@ -150,13 +151,16 @@ function closeKeepAliveOnShutdown(app: NestFastifyApplication, fastify: FastifyI
 }
 
 /**
- * What every request meets before its handler, in this order: CORS (preflights answered at once),
- * the rate limit, then the idempotency key. Plugins that hook routes must be registered before
- * the app's init registers them.
+ * What every request meets before its handler, in this order: CORS (preflights answered at once,
+ * without a credential), authentication (who asks), the rate limit (per user, or per address
+ * for a request without a valid credential), the refusal of such a request (401), then the
+ * idempotency key. Plugins that hook routes must be registered before the app's init registers
+ * them.
  */
 async function registerEdge(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
   decoratePrincipal(fastify);
   await registerCors(fastify, app.get<EdgeOptions>(EDGE_OPTIONS).corsOrigins ?? []);
+  app.get(Authenticator).register(fastify);
   await app.get(RateLimits).register(fastify);
   app.get(IdempotencyKeys).register(fastify);
 }

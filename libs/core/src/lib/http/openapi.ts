@@ -51,6 +51,8 @@ export class ProblemDetailsDto {
 
 const PROBLEM_DETAILS: Record<number, string> = {
   400: 'The request is invalid.',
+  401: 'The bearer token is not known.',
+  403: 'Only the administrator may do this.',
   404: 'Task 0b6f2a8e-3c1d-4e5f-9a7b-1c2d3e4f5a6b does not exist.',
   409: 'A tag named "urgent" already exists.',
   412: 'The task has changed (its ETag is now "4"); fetch it again and retry.',
@@ -146,6 +148,17 @@ const RATE_LIMIT_HEADERS: HeadersObject = {
   },
 };
 
+const UNAUTHORIZED_HEADERS: HeadersObject = {
+  'WWW-Authenticate': {
+    description:
+      'The challenge (RFC 6750): `Bearer realm="Task API"`, with `error="invalid_token"` for a token refused.',
+    schema: { type: 'string', example: 'Bearer realm="Task API", error="invalid_token"' },
+  },
+};
+
+/** The name of the security scheme in the document, as `security` requirements refer to it. */
+const BEARER = 'bearer';
+
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Adds a problem to an operation, or, when it already has that status, says when else it comes. */
@@ -167,8 +180,9 @@ function addProblem(
 
 /**
  * What the HTTP edge adds to operations, documented once here rather than on every handler: the
- * 429 of the rate limit (everything but the health checks), and `Idempotency-Key` on every POST
- * with its 409 and 422.
+ * bearer token every operation but the health checks needs (declared once for the document,
+ * waived on the health checks) with its 401, the 429 of the rate limit, and `Idempotency-Key`
+ * on every POST with its 409 and 422.
  */
 function documentEdge(document: OpenAPIObject): void {
   document.components = {
@@ -176,9 +190,15 @@ function documentEdge(document: OpenAPIObject): void {
     parameters: { ...document.components?.parameters, IdempotencyKey: IDEMPOTENCY_KEY },
   };
   for (const [path, item] of Object.entries(document.paths)) {
-    if (path.startsWith('/health/')) continue;
-    for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
-      if (!HTTP_METHODS.has(method)) continue;
+    const operations = (Object.entries(item) as [string, OperationObject][]).filter(([method]) =>
+      HTTP_METHODS.has(method),
+    );
+    if (path.startsWith('/health/')) {
+      for (const [, operation] of operations) operation.security = [];
+      continue;
+    }
+    for (const [method, operation] of operations) {
+      operation.responses[401] = { ...problemResponse(401), headers: UNAUTHORIZED_HEADERS };
       operation.responses[429] = { ...problemResponse(429), headers: RATE_LIMIT_HEADERS };
       if (method !== 'post') continue;
       operation.parameters = [
@@ -220,18 +240,30 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Task API')
     .setDescription(
-      'Tasks with tags and reminders. Errors are RFC 9457 problem details (`application/problem+json`); ' +
+      'Tasks with tags and reminders. Every request but the health checks carries ' +
+        '`Authorization: Bearer <token>` (an API token; see `/tokens`), and every user sees only ' +
+        "what it owns: another user's resource is a 404. " +
+        'Errors are RFC 9457 problem details (`application/problem+json`); ' +
         'lists are cursor-paginated; single resources carry an ETag honoured by `If-Match`. ' +
-        'Every POST accepts an `Idempotency-Key`; requests are rate-limited per caller ' +
+        'Every POST accepts an `Idempotency-Key`; requests are rate-limited per user ' +
         '(`RateLimit-*` headers, 429 with `Retry-After`).',
     )
     .setVersion('0.1.0')
     .setLicense('MIT', 'https://opensource.org/license/mit')
     // Relative: the document is served by the API itself, so "Try it out" calls the same origin.
     .addServer('/', 'The server that serves this document')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API token (`tapi_...`, from `POST /tokens`, `POST /users` or the first start), `ADMIN_TOKEN`, or with OpenID Connect configured a JWT of that provider.',
+      },
+      BEARER,
+    )
     .build();
-  // The API takes no credentials yet: said explicitly, rather than left for tools to guess.
-  config.security = [];
+  // Every operation needs the token unless it says otherwise (the health checks do).
+  config.security = [{ [BEARER]: [] }];
   const document = SwaggerModule.createDocument(app, config, {
     // Clients generate method names from these: the handlers' names, unique API-wide.
     operationIdFactory: (_controller, method) => method,

@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { principalKey } from './principal';
+import { isPublicPath, principalKey } from './principal';
 
 const requestFrom = (ip: string, principal: FastifyRequest['principal'] = null) =>
   ({ ip, principal }) as FastifyRequest;
 
 describe(principalKey.name, () => {
   it('names an authenticated request by its user, wherever it comes from', () => {
-    expect(principalKey(requestFrom('203.0.113.7', { userId: 'u-1' }))).toBe('user:u-1');
+    expect(principalKey(requestFrom('203.0.113.7', { userId: 'u-1', administrator: false }))).toBe(
+      'user:u-1',
+    );
   });
 
   it.each([
@@ -17,4 +19,24 @@ describe(principalKey.name, () => {
   ])('names an anonymous request from %s by its address (IPv6: its /64)', (ip, key) => {
     expect(principalKey(requestFrom(ip))).toBe(key);
   });
+});
+
+describe(isPublicPath.name, () => {
+  it.each([
+    '/health/live',
+    '/health/ready',
+    '/docs',
+    '/docs/',
+    '/docs-json',
+    '/docs/swagger-ui.css',
+  ])('lets %s through without a credential', (url) => {
+    expect(isPublicPath(url)).toBe(true);
+  });
+
+  it.each(['/tasks', '/healthz', '/health', '/me', '/metrics', '/tasks?docs'])(
+    'asks a credential for %s',
+    (url) => {
+      expect(isPublicPath(url)).toBe(false);
+    },
+  );
 });

@@ -1,10 +1,20 @@
 import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** Who is asking, once authentication has established it. */
+/** Who is asking, once authentication has established it: a user, and whether it administers. */
 export interface Principal {
   userId: string;
+  /** The administrator (`ADMIN_TOKEN`, or a token of the administrator user): `/users`, `/metrics`. */
+  administrator: boolean;
 }
+
+/**
+ * What anyone may ask without a token: the probes (a load balancer has none) and the
+ * documentation (Swagger UI must load before a token can be entered). Neither is rate limited.
+ */
+const PUBLIC_PATHS = /^\/(health\/|docs)/;
+
+export const isPublicPath = (url: string): boolean => PUBLIC_PATHS.test(url);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,8 +32,8 @@ export function decoratePrincipal(fastify: FastifyInstance): void {
  * The one place the HTTP edge reads who a request comes from: the key that per-caller state is
  * kept under (rate-limit budgets, idempotency records). `user:<id>` for an authenticated request,
  * else `anonymous:<client address>` (an IPv6 client counts as its /64, as one host usually has
- * the whole prefix). Authentication must set `request.principal` in an `onRequest` hook: rate
- * limits run at `preParsing` and idempotency at `preHandler`, after every `onRequest` hook.
+ * the whole prefix). Authentication sets `request.principal` in a shared `onRequest` hook: rate
+ * limits run in each route's own `onRequest` hook and idempotency at `preHandler`, both after it.
  */
 export function principalKey(request: FastifyRequest): string {
   return request.principal

@@ -24,6 +24,8 @@ export const problemType = (slug: string): string => `/problems/${slug}`;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   408: 'Request Timeout',
   409: 'Conflict',
@@ -40,6 +42,8 @@ const TITLES: Record<number, string> = {
 
 const SLUGS: Record<number, string> = {
   400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   408: 'request-timeout',
@@ -85,6 +89,14 @@ export const notFound = (what: string, id: string): ProblemException =>
   new ProblemException(HttpStatus.NOT_FOUND, `${what} ${id} does not exist.`, {
     type: problemType('not-found'),
   });
+
+/** A request without a credential the API accepts (missing, unknown, expired, revoked). */
+export const unauthorized = (detail: string): ProblemException =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, detail, { type: problemType('unauthorized') });
+
+/** A request for something only the administrator may do. */
+export const forbidden = (detail: string): ProblemException =>
+  new ProblemException(HttpStatus.FORBIDDEN, detail, { type: problemType('forbidden') });
 
 export const badRequest = (detail: string, errors?: FieldError[]): ProblemException =>
   new ProblemException(HttpStatus.BAD_REQUEST, detail, {

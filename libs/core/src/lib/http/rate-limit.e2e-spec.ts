@@ -4,7 +4,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   TcpProxy,
+  TestUser,
   createTestApp,
+  createTestUser,
   eventually,
   resetDatabase,
   testRedisUrl,
@@ -13,17 +15,24 @@ import {
 import { EdgeOptions } from './edge-options';
 
 const PROBLEM = /^application\/problem\+json/;
-/** supertest connects over loopback: every request here has this principal. */
-const PRINCIPAL = 'anonymous:127.0.0.1';
 
 describe('Rate limits (e2e)', () => {
   const apps: NestFastifyApplication[] = [];
   let redis: Redis;
+  /** The user every request here comes from (any app on the test database knows its token). */
+  let user: TestUser;
+  /** The key its budget is counted under. */
+  let principal: string;
 
-  const startApp = async (edge: EdgeOptions) => {
+  /** An app with these edge options, and requests to it as `as` (by default the suite's user). */
+  const startApp = async (edge: EdgeOptions, as?: TestUser) => {
     const app = await createTestApp({ edge, poolSize: 2 });
     apps.push(app);
-    return request(app.getHttpServer());
+    if (!user) {
+      user = await createTestUser(app);
+      principal = `user:${user.id}`;
+    }
+    return request.agent(app.getHttpServer()).set((as ?? user).headers);
   };
 
   beforeAll(() => {
@@ -64,10 +73,33 @@ describe('Rate limits (e2e)', () => {
       });
     });
 
+    it('keeps one budget per user', async () => {
+      const http = await startApp({ rateLimitPerMinute: 1 });
+      const app = apps[apps.length - 1];
+      const other = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+      await http.get('/tasks').expect(200);
+      await http.get('/tasks').expect(429);
+      await other.get('/tasks').expect(200);
+      await other.get('/tasks').expect(429);
+    });
+
+    it("counts requests refused for their credential against the address's budget, not a user's", async () => {
+      const http = await startApp({ rateLimitPerMinute: 2 });
+      const anonymous = request(apps[apps.length - 1].getHttpServer());
+      const guessing = (token: string) =>
+        anonymous.get('/tasks').set('Authorization', `Bearer ${token}`);
+      await anonymous.get('/tasks').expect(401);
+      await guessing('tapi_not-a-token').expect(401);
+      // The third guess from that address is not even looked at.
+      const limited = await guessing('tapi_another-guess').expect(429);
+      expect(limited.headers['content-type']).toMatch(PROBLEM);
+      // The user's own budget is untouched.
+      await http.get('/tasks').expect(200);
+    });
+
     it('refuses a write over the budget without doing it', async () => {
-      const app = await createTestApp({ edge: { rateLimitPerMinute: 1 } });
-      apps.push(app);
-      const http = request(app.getHttpServer());
+      const http = await startApp({ rateLimitPerMinute: 1 });
+      const app = apps[apps.length - 1];
       await resetDatabase(app);
       await http.post('/tasks').send({ title: 'first' }).expect(201);
       await http.post('/tasks').send({ title: 'second' }).expect(429);
@@ -115,7 +147,7 @@ describe('Rate limits (e2e)', () => {
       expect(remaining).toEqual(['3', '2', '1', '0']);
       await first.get('/tasks').expect(429);
       await second.get('/tasks').expect(429);
-      expect(await redis.get(`${edge.redisKeyPrefix}rate-limit:${PRINCIPAL}`)).toBe('6');
+      expect(await redis.get(`${edge.redisKeyPrefix}rate-limit:${principal}`)).toBe('6');
 
       // Another prefix is another deployment: a budget of its own on the same server.
       const other = await startApp({ ...shared, redisKeyPrefix: uniqueRedisPrefix() });
@@ -127,7 +159,7 @@ describe('Rate limits (e2e)', () => {
       const proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
       await proxy.restore();
       const prefix = uniqueRedisPrefix();
-      const key = `${prefix}rate-limit:${PRINCIPAL}`;
+      const key = `${prefix}rate-limit:${principal}`;
       try {
         const http = await startApp({
           rateLimitPerMinute: 2,

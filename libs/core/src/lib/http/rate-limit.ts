@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { once } from 'node:events';
 import { EDGE_OPTIONS, EdgeOptions } from './edge-options';
-import { principalKey } from './principal';
+import { isPublicPath, principalKey } from './principal';
 import { ProblemException } from './problem';
 
 type StoreConstructor<A extends unknown[]> = new (...args: A) => FastifyRateLimitStore;
@@ -20,9 +20,6 @@ const LocalStore: StoreConstructor<
 > = require('@fastify/rate-limit/store/LocalStore');
 
 const WINDOW_MS = 60_000;
-
-/** Probes and the documentation are never limited: a busy client must not look like a dead API. */
-const EXEMPT_PATHS = /^\/(health\/|docs)/;
 
 /** Counts in Redis while it answers, in this process while it does not (see `RateLimits`). */
 class FailoverStore implements FastifyRateLimitStore {
@@ -98,11 +95,14 @@ export class RateLimits implements OnApplicationShutdown {
     const settings: RateLimitPluginOptions = {
       max: this.options.rateLimitPerMinute,
       timeWindow: WINDOW_MS,
-      // After every onRequest hook (authentication sets the principal there, CORS answers
-      // preflights there) and before the body is read: an over-budget upload is not parsed.
-      hook: 'preParsing',
+      // A route's own onRequest hook runs after every shared one (CORS answers preflights,
+      // authentication names the principal) and before the body is read, so an over-budget
+      // upload is not parsed; and before authentication refuses a request (preParsing), so a
+      // client trying tokens spends the budget of its address.
+      hook: 'onRequest',
       keyGenerator: principalKey,
-      allowList: (request: FastifyRequest) => EXEMPT_PATHS.test(request.url),
+      // Probes and the documentation: a busy client must not make the API look dead.
+      allowList: (request: FastifyRequest) => isPublicPath(request.url),
       enableDraftSpec: true,
       errorResponseBuilder: (_request, context) =>
         new ProblemException(

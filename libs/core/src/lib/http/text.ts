@@ -1,4 +1,6 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 import { FieldError } from './problem';
 
 /**
@@ -93,5 +95,26 @@ export function TextLength(
       },
     },
     validationOptions,
+  );
+}
+
+/** A letter, digit, punctuation or symbol: something a reader sees. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/** A label is one line: no control character (a line break, a tab). */
+const NO_CONTROL = /^\P{Cc}*$/u;
+
+/**
+ * A name people read (a tag's, a user's, a token's): trimmed, then 1 to `max` code points, with
+ * a visible character (not only spaces, joiners or combining marks) and no control character.
+ */
+export function Label(max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    TextLength(1, max),
+    Matches(VISIBLE, { message: '$property must contain a visible character' }),
+    Matches(NO_CONTROL, {
+      message: '$property must not contain a control character (such as a line break)',
+    }),
   );
 }

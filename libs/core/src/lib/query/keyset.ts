@@ -197,13 +197,17 @@ export function keyset(definition: KeysetDefinition): Keyset {
 }
 
 /**
- * TypeORM query builders take named parameters: binds cursor values as `:keyset0`,
- * `:keyset1`... into `parameters`, to pass along with the condition.
+ * TypeORM query builders take named parameters: binds cursor values (and the values of
+ * `Sql.boundBy`) as `:keyset0`, `:keyset1`... into `parameters`, to pass along with the
+ * conditions. Names never clash within one binder; two binders on one query take two prefixes.
  */
-export function namedParameters(): { bind: BindParameter; parameters: Record<string, string> } {
-  const parameters: Record<string, string> = {};
-  const bind = (value: string): string => {
-    const name = `keyset${Object.keys(parameters).length}`;
+export function namedParameters(prefix = 'keyset'): {
+  bind: (value: unknown) => string;
+  parameters: Record<string, unknown>;
+} {
+  const parameters: Record<string, unknown> = {};
+  const bind = (value: unknown): string => {
+    const name = `${prefix}${Object.keys(parameters).length}`;
     parameters[name] = value;
     return `:${name}`;
   };

@@ -32,6 +32,14 @@ export class Sql {
   get text(): string {
     return this.strings.reduce((text, part, i) => `${text}$${i}${part}`);
   }
+
+  /**
+   * The text with each value bound by `bind`, for a TypeORM query builder's named parameters
+   * (`namedParameters`): a fragment written once serves both kinds of query.
+   */
+  boundBy(bind: (value: unknown) => string): string {
+    return this.strings.reduce((text, part, i) => `${text}${bind(this.values[i - 1])}${part}`);
+  }
 }
 
 /** A fragment: `${value}` binds a parameter, `${fragment}` inlines another fragment. */

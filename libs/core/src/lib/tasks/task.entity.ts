@@ -4,11 +4,14 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
 import { INSTANT_COLUMN } from '../database/columns';
+import { User } from '../identity/user.entity';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -20,15 +23,24 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 @Entity({ name: 'tasks' })
 @Check('tasks_title_not_blank', `length(btrim(title)) > 0`)
 @Check('tasks_completed_at_when_done', `(status = 'done') = (completed_at IS NOT NULL)`)
-@Index('tasks_created_at_id_idx', ['createdAt', 'id'])
-@Index('tasks_due_at_id_idx', ['dueAt', 'id'])
-@Index('tasks_priority_id_idx', ['priority', 'id'])
-// (due_at DESC NULLS LAST, id DESC), for sort=-dueAt: an order TypeORM cannot declare, so the
-// migration owns it and the entity only names it.
-@Index('tasks_due_at_desc_id_idx', { synchronize: false })
+// Every list is one owner's: each sort of GET /tasks has an index that starts with the owner.
+@Index('tasks_owner_id_created_at_id_idx', ['ownerId', 'createdAt', 'id'])
+@Index('tasks_owner_id_due_at_id_idx', ['ownerId', 'dueAt', 'id'])
+@Index('tasks_owner_id_priority_id_idx', ['ownerId', 'priority', 'id'])
+// (owner_id, due_at DESC NULLS LAST, id DESC), for sort=-dueAt: an order TypeORM cannot
+// declare, so the migration owns it and the entity only names it.
+@Index('tasks_owner_id_due_at_desc_id_idx', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The user who created the task; nobody else sees it. */
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'FK_tasks_owner' })
+  owner?: User;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;

@@ -12,6 +12,8 @@ import { JsonText } from '../http/json-text';
 import { ApiProblems } from '../http/openapi';
 import { ApiQueryFrom } from '../http/openapi-parameters';
 import { PageOf } from '../http/pagination';
+import { Principal } from '../http/principal';
+import { CurrentUser } from '../identity/current-user';
 import { UuidParam } from '../http/validation';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
@@ -34,8 +36,11 @@ export class TasksController {
   @ApiOperation({ summary: 'Create a task' })
   @ApiCreatedResponse({ type: TaskDto, description: 'Created; `Location` names the new task.' })
   @ApiProblems(400, 413, 415)
-  createTask(@Body() body: CreateTaskDto): Promise<Tagged<JsonText>> {
-    return this.tasks.create(body);
+  createTask(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateTaskDto,
+  ): Promise<Tagged<JsonText>> {
+    return this.tasks.create(user, body);
   }
 
   @Get()
@@ -46,16 +51,19 @@ export class TasksController {
   @ApiQueryFrom(ListTasksQueryDto)
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400)
-  listTasks(@Query() query: Record<string, unknown>): Promise<JsonText> {
-    return this.tasks.list(query);
+  listTasks(
+    @CurrentUser() user: Principal,
+    @Query() query: Record<string, unknown>,
+  ): Promise<JsonText> {
+    return this.tasks.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get a task' })
   @ApiReadEtag(TaskDto, 'The task with its tags and reminders; `ETag` covers all of it.')
   @ApiProblems(400, 404)
-  getTask(@UuidParam('id') id: string): Promise<Tagged<JsonText>> {
-    return this.tasks.get(id);
+  getTask(@CurrentUser() user: Principal, @UuidParam('id') id: string): Promise<Tagged<JsonText>> {
+    return this.tasks.get(user, id);
   }
 
   @Patch(':id')
@@ -68,11 +76,12 @@ export class TasksController {
   @ApiOkResponse({ type: TaskDto })
   @ApiProblems(400, 404, 412, 413, 415, 422)
   updateTask(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @Body() body: UpdateTaskDto,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<Tagged<JsonText>> {
-    return this.tasks.update(id, body, ifMatch);
+    return this.tasks.update(user, id, body, ifMatch);
   }
 
   @Delete(':id')
@@ -85,9 +94,10 @@ export class TasksController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 412)
   async deleteTask(
+    @CurrentUser() user: Principal,
     @UuidParam('id') id: string,
     @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
-    await this.tasks.remove(id, ifMatch);
+    await this.tasks.remove(user, id, ifMatch);
   }
 }

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp, resetDatabase } from '../../testing';
+import { TestUser, createTestApp, createTestUser, resetDatabase } from '../../testing';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -9,6 +9,7 @@ describe('Tasks (e2e)', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
   let db: DataSource;
+  let user: TestUser;
 
   const countTasks = async (): Promise<number> =>
     Number((await db.query('SELECT count(*)::int AS n FROM tasks'))[0].n);
@@ -21,7 +22,9 @@ describe('Tasks (e2e)', () => {
   beforeAll(async () => {
     app = await createTestApp();
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    // Every request of the suite is one user's.
+    user = await createTestUser(app);
+    http = request.agent(app.getHttpServer()).set(user.headers);
   });
   beforeEach(() => resetDatabase(app));
   afterAll(() => app.close());
@@ -181,6 +184,40 @@ describe('Tasks (e2e)', () => {
     });
   });
 
+  describe('ownership', () => {
+    it("is the creator's: another user gets 404 for it, as for no task, and changes nothing", async () => {
+      const task = await createTask({ title: 'Mine', dueAt: '2026-12-01T09:00:00Z' });
+      const stranger = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+      const before = (await http.get(`/tasks/${task.id}`).expect(200)).text;
+      for (const response of [
+        await stranger.get(`/tasks/${task.id}`),
+        await stranger.patch(`/tasks/${task.id}`).send({ title: 'Theirs' }),
+        await stranger.delete(`/tasks/${task.id}`),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+        expect(response.body.detail).toBe(`Task ${task.id} does not exist.`);
+      }
+      expect((await http.get(`/tasks/${task.id}`).expect(200)).text).toBe(before);
+      expect((await stranger.get('/tasks').expect(200)).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
+      const theirs = (await stranger.post('/tasks').send({ title: 'Theirs' }).expect(201)).body;
+      const mine = (await http.get('/tasks?q=i').expect(200)).body.items;
+      expect(mine.map((item: { id: string }) => item.id)).toEqual([task.id]);
+      await http.get(`/tasks/${theirs.id}`).expect(404);
+    });
+
+    it('is refused without a credential, with a challenge, and nothing is created', async () => {
+      const anonymous = request(app.getHttpServer());
+      const response = await anonymous.post('/tasks').send({ title: 'Nobody' }).expect(401);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="Task API"');
+      expect(await countTasks()).toBe(0);
+    });
+  });
+
   describe('list', () => {
     const titles = (body: { items: { title: string }[] }) => body.items.map((item) => item.title);
 
@@ -311,7 +348,8 @@ describe('Tasks (e2e)', () => {
 
     it('returns 50 by default and at most 200', async () => {
       await db.query(
-        `INSERT INTO tasks (title) SELECT 'bulk ' || i FROM generate_series(1, 210) AS i`,
+        `INSERT INTO tasks (owner_id, title) SELECT $1, 'bulk ' || i FROM generate_series(1, 210) AS i`,
+        [user.id],
       );
       const first = await http.get('/tasks').expect(200);
       expect(first.body.items).toHaveLength(50);
@@ -356,12 +394,13 @@ describe('Tasks (e2e)', () => {
       async (sort) => {
         // Rows written before instants were range-checked can hold any year PostgreSQL keeps.
         await db.query(
-          `INSERT INTO tasks (title, due_at, created_at) VALUES
-             ('year 0', '0001-01-01 00:00:00+00 BC', '0001-01-01 00:00:00+00 BC'),
-             ('year 1', '0001-06-01 12:00:00+00', '0001-06-01 12:00:00+00'),
-             ('1969', '1969-12-31 23:59:59.999+00', '1969-12-31 23:59:59.999+00'),
-             ('9999', '9999-12-31 23:59:59.999+00', '9999-12-31 23:59:59.999+00'),
-             ('no due date', NULL, now())`,
+          `INSERT INTO tasks (owner_id, title, due_at, created_at) VALUES
+             ($1, 'year 0', '0001-01-01 00:00:00+00 BC', '0001-01-01 00:00:00+00 BC'),
+             ($1, 'year 1', '0001-06-01 12:00:00+00', '0001-06-01 12:00:00+00'),
+             ($1, '1969', '1969-12-31 23:59:59.999+00', '1969-12-31 23:59:59.999+00'),
+             ($1, '9999', '9999-12-31 23:59:59.999+00', '9999-12-31 23:59:59.999+00'),
+             ($1, 'no due date', NULL, now())`,
+          [user.id],
         );
         const seen: string[] = [];
         let cursor: string | null = null;

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
+import { Principal } from '../http/principal';
 import { TASK_PRIORITIES, Task } from './task.entity';
 import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
-import { EMPTY_SQL, Sql, escapeLike, joinSql, jsonInstant, raw, sql } from '../query/sql';
+import { Sql, escapeLike, joinSql, jsonInstant, raw, sql } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
@@ -34,6 +35,21 @@ export interface TaskViewRow {
   id: string;
   view: string;
 }
+
+/** A task view with its owner's id, for what carries a task outside a response (a webhook). */
+export interface OwnedTaskViewRow extends TaskViewRow {
+  owner_id: string;
+}
+
+/** How a feature locks a task it writes under: `share` (it reads the task's fields), or `key` (it links rows to the task). */
+export type TaskLock = 'share' | 'key';
+
+const LOCK_CLAUSES: Record<TaskLock, string> = {
+  // The due date and status cannot change until the transaction ends.
+  share: 'FOR SHARE',
+  // Neither can the task be deleted, nor another transaction take this lock; its fields may change.
+  key: 'FOR NO KEY UPDATE',
+};
 
 /** A task locked or written in a transaction, with its view as of that statement. */
 export interface TaskWithView {
@@ -89,34 +105,57 @@ export class TasksRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Inserts a task and returns its view, built by PostgreSQL in the same statement. */
-  async insert(task: NewTask): Promise<TaskViewRow> {
+  /** Inserts a task of `owner` and returns its view, built by PostgreSQL in the same statement. */
+  async insert(owner: Principal, task: NewTask): Promise<TaskViewRow> {
     const statement = sql`INSERT INTO tasks AS task
-        (title, description, status, priority, due_at, completed_at)
-      VALUES (${task.title}, ${task.description}, ${task.status}, ${task.priority},
-              ${task.dueAt}, ${task.completedAt})
+        (owner_id, title, description, status, priority, due_at, completed_at)
+      VALUES (${owner.userId}, ${task.title}, ${task.description}, ${task.status},
+              ${task.priority}, ${task.dueAt}, ${task.completedAt})
       RETURNING task.id, ${this.view()}::text AS view`;
     const [row]: TaskViewRow[] = await this.run(this.dataSource.manager, statement);
     return row;
   }
 
-  findById(id: string): Promise<Task | null> {
-    return this.dataSource.manager.findOneBy(Task, { id });
+  findById(owner: Principal, id: string): Promise<Task | null> {
+    return this.dataSource.manager.findOneBy(Task, { id, ownerId: owner.userId });
   }
 
-  /** One task's view, every feature's field included, in one statement. */
-  async findView(id: string, manager = this.dataSource.manager): Promise<TaskViewRow | undefined> {
+  /** One of the owner's task views, every feature's field included, in one statement. */
+  async findView(
+    owner: Principal,
+    id: string,
+    manager = this.dataSource.manager,
+  ): Promise<TaskViewRow | undefined> {
     const statement = sql`SELECT task.id, ${this.view()}::text AS view
-      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ${id}`]), ' AND ')}`;
+      FROM tasks task WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')}`;
     const [row]: TaskViewRow[] = await this.run(manager, statement);
     return row;
   }
 
-  /** The views of several tasks in one statement, in no particular order. */
-  findViews(ids: readonly string[]): Promise<TaskViewRow[]> {
-    const statement = sql`SELECT task.id, ${this.view()}::text AS view, task.version
-      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ANY(${[...ids]}::uuid[])`]), ' AND ')}`;
+  /**
+   * The views of several tasks, whoever owns them, with their owners, in one statement: for the
+   * system itself (the dispatcher, which acts for no user), never for a request.
+   */
+  findOwnedViews(ids: readonly string[]): Promise<OwnedTaskViewRow[]> {
+    const statement = sql`SELECT task.id, task.owner_id, ${this.view()}::text AS view
+      FROM tasks task WHERE task.id = ANY(${[...ids]}::uuid[])`;
     return this.run(this.dataSource.manager, statement);
+  }
+
+  /**
+   * Locks one of the owner's tasks for the rest of the transaction, in the mode a feature writes
+   * under; null when the owner has no such task.
+   */
+  async findLocked(
+    manager: EntityManager,
+    owner: Principal,
+    id: string,
+    lock: TaskLock,
+  ): Promise<Task | null> {
+    const statement = sql`SELECT task.* FROM tasks task
+      WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')} ${raw(LOCK_CLAUSES[lock])}`;
+    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    return row ? this.toEntity(manager, row) : null;
   }
 
   /**
@@ -124,10 +163,10 @@ export class TasksRepository {
    * cursor, so a page costs the same at any depth and rows inserted meanwhile never shift it.
    * The page is chosen first and the views built for its rows only.
    */
-  findViewPage(query: TaskPageQuery): Promise<TaskPageRow[]> {
+  findViewPage(owner: Principal, query: TaskPageQuery): Promise<TaskPageRow[]> {
     const { order, after, limit } = query;
-    const conditions = this.scoped([...query.where, ...optional(order.condition(after))]);
-    const where = conditions.length > 0 ? sql`WHERE ${joinSql(conditions, ' AND ')}` : EMPTY_SQL;
+    const conditions = this.scoped(owner, [...query.where, ...optional(order.condition(after))]);
+    const where = sql`WHERE ${joinSql(conditions, ' AND ')}`;
     const orderBy = raw(order.orderBy());
     const statement = sql`SELECT ${this.view()}::text AS view,
         ${raw(order.valueSql())} AS cursor_value, task.id
@@ -156,9 +195,13 @@ export class TasksRepository {
    * Locks the task for the rest of the transaction (concurrent changes queue up) and reads it
    * with its current view, whose ETag a write's `If-Match` is checked against.
    */
-  async findForUpdate(manager: EntityManager, id: string): Promise<TaskWithView | undefined> {
+  async findForUpdate(
+    manager: EntityManager,
+    owner: Principal,
+    id: string,
+  ): Promise<TaskWithView | undefined> {
     const statement = sql`SELECT task.*, ${this.view()}::text AS view
-      FROM tasks task WHERE ${joinSql(this.scoped([sql`task.id = ${id}`]), ' AND ')}
+      FROM tasks task WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')}
       FOR UPDATE OF task`;
     const [row]: Record<string, unknown>[] = await this.run(manager, statement);
     return row && { task: this.toEntity(manager, row), view: String(row.view) };
@@ -188,11 +231,13 @@ export class TasksRepository {
   }
 
   /**
-   * Every composed read of tasks passes here: the one place that adds the conditions every
-   * read must have (none yet; ownership adds `task.owner_id = <principal>`).
+   * Every read of tasks for a request passes here: the one place that adds the condition every
+   * such read must have, that the task is the owner's. A task of another user is then simply
+   * not found (a 404, as for an id that does not exist). Each sort of `GET /tasks` has an index
+   * that starts with the owner.
    */
-  private scoped(conditions: readonly Sql[]): Sql[] {
-    return [...conditions];
+  private scoped(owner: Principal, conditions: readonly Sql[]): Sql[] {
+    return [sql`task.owner_id = ${owner.userId}`, ...conditions];
   }
 
   /**

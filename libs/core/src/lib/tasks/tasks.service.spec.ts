@@ -11,6 +11,8 @@ import { TASK_ORDERS, TaskViewRow, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 const manager = {} as EntityManager;
+/** Who asks: every call of the service names it, and hands it to the repository. */
+const OWNER = { userId: '5d1f8c2e-7a4b-4c3d-9e8f-0a1b2c3d4e5f', administrator: false };
 
 function aTask(overrides: Partial<Task> = {}): Task {
   return Object.assign(new Task(), {
@@ -88,8 +90,9 @@ describe(TasksService.name, () => {
   describe('create', () => {
     it('applies the defaults and sets completedAt only for a task created done', async () => {
       repository.insert.mockResolvedValue(aRow(1));
-      await sut.create({ title: 'a' });
+      await sut.create(OWNER, { title: 'a' });
       expect(repository.insert).toHaveBeenLastCalledWith(
+        OWNER,
         expect.objectContaining({
           status: 'todo',
           priority: 'normal',
@@ -97,8 +100,8 @@ describe(TasksService.name, () => {
           dueAt: null,
         }),
       );
-      await sut.create({ title: 'b', status: 'done' });
-      expect(repository.insert.mock.calls[1][0].completedAt).toBeInstanceOf(Date);
+      await sut.create(OWNER, { title: 'b', status: 'done' });
+      expect(repository.insert.mock.calls[1][1].completedAt).toBeInstanceOf(Date);
     });
   });
 
@@ -106,7 +109,11 @@ describe(TasksService.name, () => {
     it('writes only the changed fields and answers the view it wrote, with its ETag', async () => {
       repository.findForUpdate.mockResolvedValue(withView(aTask()));
       repository.update.mockResolvedValue(withView(aTask({ priority: 'high', version: 4 })));
-      const result = await sut.update(aTask().id, { title: 'Renew passport', priority: 'high' });
+      const result = await sut.update(OWNER, aTask().id, {
+        title: 'Renew passport',
+        priority: 'high',
+      });
+      expect(repository.findForUpdate).toHaveBeenCalledWith(manager, OWNER, aTask().id);
       expect(repository.update).toHaveBeenCalledWith(manager, aTask().id, { priority: 'high' });
       expect(result.body.json).toBe('{"version":4}');
       expect(result.etag).toBe(etagOfJson('{"version":4}'));
@@ -116,7 +123,7 @@ describe(TasksService.name, () => {
 
     it('writes nothing when nothing changes, and answers the current view', async () => {
       repository.findForUpdate.mockResolvedValue(withView(aTask()));
-      const result = await sut.update(aTask().id, { title: 'Renew passport' });
+      const result = await sut.update(OWNER, aTask().id, { title: 'Renew passport' });
       expect(repository.update).not.toHaveBeenCalled();
       expect(result.body.json).toBe('{"version":3}');
     });
@@ -124,7 +131,7 @@ describe(TasksService.name, () => {
     it('sets completedAt entering done and clears it leaving done', async () => {
       repository.findForUpdate.mockResolvedValueOnce(withView(aTask()));
       repository.update.mockResolvedValue(withView(aTask()));
-      await sut.update(aTask().id, { status: 'done' });
+      await sut.update(OWNER, aTask().id, { status: 'done' });
       expect(repository.update.mock.calls[0][2]).toEqual({
         status: 'done',
         completedAt: expect.any(Date),
@@ -133,13 +140,13 @@ describe(TasksService.name, () => {
       repository.findForUpdate.mockResolvedValueOnce(
         withView(aTask({ status: 'done', completedAt: new Date() })),
       );
-      await sut.update(aTask().id, { status: 'todo' });
+      await sut.update(OWNER, aTask().id, { status: 'todo' });
       expect(repository.update.mock.calls[1][2]).toEqual({ status: 'todo', completedAt: null });
     });
 
     it('checks If-Match against the ETag of the whole current view, before writing', async () => {
       repository.findForUpdate.mockResolvedValue(withView(aTask({ version: 3 })));
-      await expect(sut.update(aTask().id, { title: 'x' }, '"stale"')).rejects.toMatchObject({
+      await expect(sut.update(OWNER, aTask().id, { title: 'x' }, '"stale"')).rejects.toMatchObject({
         status: 412,
       });
       expect(repository.update).not.toHaveBeenCalled();
@@ -147,15 +154,19 @@ describe(TasksService.name, () => {
       const current = etagOfJson('{"version":3}');
       for (const ifMatch of [current, `"x", ${current}`, '*']) {
         await expect(
-          sut.update(aTask().id, { title: `t ${ifMatch}` }, ifMatch),
+          sut.update(OWNER, aTask().id, { title: `t ${ifMatch}` }, ifMatch),
         ).resolves.toMatchObject({ etag: etagOfJson('{"version":4}') });
       }
     });
 
     it('answers 404 for a missing task', async () => {
       repository.findForUpdate.mockResolvedValue(undefined);
-      await expect(sut.update(aTask().id, { title: 'x' })).rejects.toBeInstanceOf(ProblemException);
-      await expect(sut.update(aTask().id, { title: 'x' })).rejects.toMatchObject({ status: 404 });
+      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toBeInstanceOf(
+        ProblemException,
+      );
+      await expect(sut.update(OWNER, aTask().id, { title: 'x' })).rejects.toMatchObject({
+        status: 404,
+      });
     });
 
     it('tells the listeners watching a changed property the task before and after, in order, then reads the view again', async () => {
@@ -173,11 +184,11 @@ describe(TasksService.name, () => {
       const first = listener('first', ['title', 'status']);
       const unconcerned = listener('unconcerned', ['dueAt']);
       sut = new TasksService(repository, extensionsOf([second, 20], [unconcerned, 5], [first, 10]));
-      const result = await sut.update(before.id, { title: 'new' });
+      const result = await sut.update(OWNER, before.id, { title: 'new' });
       expect(calls).toEqual(['first', 'second']);
       expect(first.onTaskUpdated).toHaveBeenCalledWith(manager, { before, after });
       expect(unconcerned.onTaskUpdated).not.toHaveBeenCalled();
-      expect(repository.findView).toHaveBeenCalledWith(before.id, manager);
+      expect(repository.findView).toHaveBeenCalledWith(OWNER, before.id, manager);
       expect(result.body.json).toBe('{"after":"listeners"}');
     });
     it('lets amenders amend the change in order before the one write; listeners see the final change', async () => {
@@ -199,7 +210,7 @@ describe(TasksService.name, () => {
         repository,
         extensionsOf([second, 20], [first, 10], [{ watches: ['description'], onTaskUpdated }, 30]),
       );
-      await sut.update(before.id, { title: 'new' });
+      await sut.update(OWNER, before.id, { title: 'new' });
       const final: Partial<Task> = { title: 'new', priority: 'urgent', description: 'escalated' };
       expect(repository.update).toHaveBeenCalledTimes(1);
       expect(repository.update).toHaveBeenCalledWith(manager, before.id, final);
@@ -215,7 +226,7 @@ describe(TasksService.name, () => {
         amendTaskUpdate: jest.fn(async () => ({ title: before.title })),
       };
       sut = new TasksService(repository, extensionsOf([undo, 1]));
-      const result = await sut.update(before.id, { title: 'new' });
+      const result = await sut.update(OWNER, before.id, { title: 'new' });
       expect(undo.amendTaskUpdate).toHaveBeenCalled();
       expect(repository.update).not.toHaveBeenCalled();
       // The amender may have written its own rows: the view is read again.
@@ -229,7 +240,8 @@ describe(TasksService.name, () => {
       repository.findForUpdate.mockResolvedValue(withView(task));
       const onTaskDeleted = jest.fn().mockResolvedValue(undefined);
       sut = new TasksService(repository, extensionsOf([{ watches: [], onTaskDeleted }, 1]));
-      await sut.remove(task.id);
+      await sut.remove(OWNER, task.id);
+      expect(repository.findForUpdate).toHaveBeenCalledWith(manager, OWNER, task.id);
       expect(onTaskDeleted).toHaveBeenCalledWith(manager, task);
       expect(repository.delete).toHaveBeenCalledWith(manager, task.id);
     });
@@ -250,20 +262,20 @@ describe(TasksService.name, () => {
       const condition = sql`label = ${'home'}`;
       const where = jest.fn(() => condition);
       sut = new TasksService(repository, extensionsOf([{ parameters: LabelFilter, where }, 1]));
-      const page = await sut.list({ label: 'home', status: 'todo' });
+      const page = await sut.list(OWNER, { label: 'home', status: 'todo' });
       expect(JSON.parse(page.json)).toEqual({ items: [], nextCursor: null });
-      expect(where).toHaveBeenCalledWith(expect.objectContaining({ label: 'home' }));
+      expect(where).toHaveBeenCalledWith(expect.objectContaining({ label: 'home' }), OWNER);
       expect(repository.conditionsOf).toHaveBeenCalledWith(
         expect.objectContaining({ statuses: ['todo'] }),
       );
-      expect(repository.findViewPage).toHaveBeenCalledWith({
+      expect(repository.findViewPage).toHaveBeenCalledWith(OWNER, {
         where: [condition],
         order: TASK_ORDERS['-createdAt'],
         after: undefined,
         limit: 50,
       });
-      await expect(sut.list({ owner: 'me' })).rejects.toMatchObject({ status: 400 });
-      await expect(sut.list({ label: 42 })).rejects.toMatchObject({ status: 400 });
+      await expect(sut.list(OWNER, { owner: 'me' })).rejects.toMatchObject({ status: 400 });
+      await expect(sut.list(OWNER, { label: 42 })).rejects.toMatchObject({ status: 400 });
     });
 
     it('makes the next cursor from the last row PostgreSQL gave', async () => {
@@ -272,7 +284,7 @@ describe(TasksService.name, () => {
         { view: '{"n":1}', cursor_value: '1000', id },
         { view: '{"n":2}', cursor_value: '2000', id },
       ]);
-      const page = JSON.parse((await sut.list({ limit: '1' })).json);
+      const page = JSON.parse((await sut.list(OWNER, { limit: '1' })).json);
       expect(page.items).toEqual([{ n: 1 }]);
       expect(TASK_ORDERS['-createdAt'].decode(page.nextCursor)).toEqual({ value: '1000', id });
     });

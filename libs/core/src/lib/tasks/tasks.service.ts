@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { Tagged, assertIfMatch, etagOfJson } from '../http/etag';
 import { JsonText, jsonPage } from '../http/json-text';
+import { Principal } from '../http/principal';
 import { notFound } from '../http/problem';
 import { validatePlain } from '../http/validation';
 import { Keyset } from '../query/keyset';
@@ -11,7 +13,13 @@ import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 import { TaskDto } from './dto/task.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { Task } from './task.entity';
-import { TASK_ORDERS, TaskChanges, TaskPageRow, TasksRepository } from './tasks.repository';
+import {
+  TASK_ORDERS,
+  TaskChanges,
+  TaskLock,
+  TaskPageRow,
+  TasksRepository,
+} from './tasks.repository';
 
 /** A page of task views, and how many it holds (an empty page may call for a 404). */
 export class TaskViewPage extends JsonText {
@@ -21,6 +29,12 @@ export class TaskViewPage extends JsonText {
   ) {
     super(json);
   }
+}
+
+/** A task view as a webhook carries it, with the id of the user it belongs to. */
+export interface OwnedTaskView {
+  ownerId: string;
+  task: TaskDto;
 }
 
 /** A page of tasks a feature lists (`GET /tags/:id/tasks`): its condition, order and cursor. */
@@ -49,9 +63,9 @@ export class TasksService {
   ) {}
 
   /** One statement: the insert returns the view, built by PostgreSQL (no transaction). */
-  async create(input: CreateTaskDto): Promise<Tagged<JsonText>> {
+  async create(owner: Principal, input: CreateTaskDto): Promise<Tagged<JsonText>> {
     const status = input.status ?? 'todo';
-    const row = await this.tasks.insert({
+    const row = await this.tasks.insert(owner, {
       title: input.title,
       description: input.description ?? null,
       status,
@@ -62,24 +76,46 @@ export class TasksService {
     return taggedView(row.view, `/tasks/${row.id}`);
   }
 
-  async get(id: string): Promise<Tagged<JsonText>> {
-    const row = await this.tasks.findView(id);
+  async get(owner: Principal, id: string): Promise<Tagged<JsonText>> {
+    const row = await this.tasks.findView(owner, id);
     if (!row) throw notFound('Task', id);
     return taggedView(row.view);
   }
 
-  /** Loads a task or answers 404: for feature libraries' nested routes (`/tasks/:id/...`). */
   /**
-   * The views of these tasks exactly as the API returns them, in one statement, by id; for
-   * what carries a task outside a response (a webhook's payload). Unknown ids are left out.
+   * The views of these tasks exactly as the API returns them, with their owners, in one
+   * statement, by id: for what carries a task outside a response (a webhook's payload), sent by
+   * the system rather than for a user. Unknown ids are left out.
    */
-  async views(ids: readonly string[]): Promise<Map<string, TaskDto>> {
-    const rows = await this.tasks.findViews([...new Set(ids)]);
-    return new Map(rows.map((row) => [row.id, JSON.parse(row.view) as TaskDto]));
+  async ownedViews(ids: readonly string[]): Promise<Map<string, OwnedTaskView>> {
+    const rows = await this.tasks.findOwnedViews([...new Set(ids)]);
+    return new Map(
+      rows.map((row) => [row.id, { ownerId: row.owner_id, task: JSON.parse(row.view) as TaskDto }]),
+    );
   }
 
-  async require(id: string): Promise<Task> {
-    const task = await this.tasks.findById(id);
+  /**
+   * One of the owner's tasks, or a 404 (also when it is another user's): for feature libraries'
+   * nested routes (`/tasks/:taskId/...`).
+   */
+  async require(owner: Principal, id: string): Promise<Task> {
+    const task = await this.tasks.findById(owner, id);
+    if (!task) throw notFound('Task', id);
+    return task;
+  }
+
+  /**
+   * One of the owner's tasks, locked for the rest of the transaction, or a 404: for a feature
+   * that writes rows of the task (`share`: it reads the task's fields, which cannot change
+   * meanwhile; `key`: it links rows to the task, which cannot be deleted meanwhile).
+   */
+  async requireLocked(
+    manager: EntityManager,
+    owner: Principal,
+    id: string,
+    lock: TaskLock,
+  ): Promise<Task> {
+    const task = await this.tasks.findLocked(manager, owner, id, lock);
     if (!task) throw notFound('Task', id);
     return task;
   }
@@ -90,9 +126,14 @@ export class TasksService {
    * statement; only when listeners watch a changed property do they run (seeing the final
    * change), and the view is read again after them.
    */
-  async update(id: string, input: UpdateTaskDto, ifMatch?: string): Promise<Tagged<JsonText>> {
+  async update(
+    owner: Principal,
+    id: string,
+    input: UpdateTaskDto,
+    ifMatch?: string,
+  ): Promise<Tagged<JsonText>> {
     const view = await this.tasks.transaction(async (manager) => {
-      const current = await this.tasks.findForUpdate(manager, id);
+      const current = await this.tasks.findForUpdate(manager, owner, id);
       if (!current) throw notFound('Task', id);
       assertIfMatch('task', etagOfJson(current.view), ifMatch);
       const proposed = changesOf(current.task, input);
@@ -104,7 +145,7 @@ export class TasksService {
       if (changed.length === 0) {
         return amended === proposed
           ? current.view
-          : ((await this.tasks.findView(id, manager))?.view ?? current.view);
+          : ((await this.tasks.findView(owner, id, manager))?.view ?? current.view);
       }
       const written = await this.tasks.update(manager, id, changes);
       const listeners = this.extensions.listenersOf(changed);
@@ -114,14 +155,14 @@ export class TasksService {
         { before: current.task, after: written.task },
         listeners,
       );
-      return (await this.tasks.findView(id, manager))?.view ?? written.view;
+      return (await this.tasks.findView(owner, id, manager))?.view ?? written.view;
     });
     return taggedView(view);
   }
 
-  async remove(id: string, ifMatch?: string): Promise<void> {
+  async remove(owner: Principal, id: string, ifMatch?: string): Promise<void> {
     await this.tasks.transaction(async (manager) => {
-      const current = await this.tasks.findForUpdate(manager, id);
+      const current = await this.tasks.findForUpdate(manager, owner, id);
       if (!current) throw notFound('Task', id);
       assertIfMatch('task', etagOfJson(current.view), ifMatch);
       await this.extensions.notifyDeleted(manager, current.task);
@@ -134,7 +175,7 @@ export class TasksService {
    * filter validates the ones it declared, and any other parameter is a 400. The page is one
    * statement (after a filter's own lookup, if it has one).
    */
-  async list(rawQuery: Record<string, unknown>): Promise<TaskViewPage> {
+  async list(owner: Principal, rawQuery: Record<string, unknown>): Promise<TaskViewPage> {
     const featureParams = this.extensions.filterParameterNames();
     const coreRaw = Object.fromEntries(
       Object.entries(rawQuery).filter(([name]) => !featureParams.includes(name)),
@@ -150,22 +191,30 @@ export class TasksService {
         dueAfter: query.dueAfter,
         search: query.q,
       }),
-      ...(await this.featureConditions(rawQuery)),
+      ...(await this.featureConditions(owner, rawQuery)),
     ];
-    const rows = await this.tasks.findViewPage({ where, order, after, limit: query.limit });
+    const rows = await this.tasks.findViewPage(owner, { where, order, after, limit: query.limit });
     return toPage(rows, order, query.limit);
   }
 
-  /** A page of task views chosen by a feature, in one statement: lists that embed tasks. */
-  async listWhere(request: TaskPageRequest): Promise<TaskViewPage> {
+  /** A page of the owner's task views chosen by a feature, in one statement: lists that embed tasks. */
+  async listWhere(owner: Principal, request: TaskPageRequest): Promise<TaskViewPage> {
     const { order, limit, scope } = request;
     const after = order.decode(request.cursor, scope);
-    const rows = await this.tasks.findViewPage({ where: [request.where], order, after, limit });
+    const rows = await this.tasks.findViewPage(owner, {
+      where: [request.where],
+      order,
+      after,
+      limit,
+    });
     return toPage(rows, order, limit, scope);
   }
 
   /** The conditions of the feature filters whose parameters the request carries, in order. */
-  private async featureConditions(rawQuery: Record<string, unknown>): Promise<Sql[]> {
+  private async featureConditions(
+    owner: Principal,
+    rawQuery: Record<string, unknown>,
+  ): Promise<Sql[]> {
     const conditions: Sql[] = [];
     for (const { filter, names } of this.extensions.listFilters()) {
       const own = names.filter((name) => rawQuery[name] !== undefined);
@@ -174,7 +223,7 @@ export class TasksService {
         filter.parameters,
         Object.fromEntries(own.map((name) => [name, rawQuery[name]])),
       );
-      const condition = await filter.where(params);
+      const condition = await filter.where(params, owner);
       if (condition) conditions.push(condition);
     }
     return conditions;

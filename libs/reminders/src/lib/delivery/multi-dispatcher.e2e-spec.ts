@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp, onRealPostgres, resetDatabase } from '@task-api/core/testing';
+import {
+  TestUser,
+  createTestApp,
+  createTestUser,
+  onRealPostgres,
+  resetDatabase,
+} from '@task-api/core/testing';
 import { DataSource } from 'typeorm';
 import { Receipt, WebhookReceiver, eventually } from '../../testing';
 import { remindersMigrations } from '../migrations';
@@ -57,6 +63,8 @@ describe('Several dispatchers on one database (e2e)', () => {
   let db: DataSource;
   let receiver: WebhookReceiver;
   let dispatchers: Worker[] = [];
+  /** Whose tasks the reminders are. */
+  let owner: TestUser;
 
   /**
    * `count` reminders due now, written as after some downtime, each on a task of its own (a
@@ -65,12 +73,13 @@ describe('Several dispatchers on one database (e2e)', () => {
   async function insertDueReminders(count: number): Promise<void> {
     await db.query(
       `WITH task AS (
-         INSERT INTO tasks (title) SELECT 'Task ' || i FROM generate_series(1, $1) AS i RETURNING id)
+         INSERT INTO tasks (owner_id, title)
+         SELECT $2, 'Task ' || i FROM generate_series(1, $1) AS i RETURNING id)
        INSERT INTO reminders (task_id, remind_at, next_attempt_at, firing_id)
        SELECT id, now() - n * interval '1 millisecond', now() - n * interval '1 millisecond',
               gen_random_uuid()
          FROM (SELECT id, row_number() OVER () AS n FROM task) AS numbered`,
-      [count],
+      [count, owner.id],
     );
   }
 
@@ -119,6 +128,7 @@ describe('Several dispatchers on one database (e2e)', () => {
       migrations: remindersMigrations,
     });
     db = app.get(DataSource);
+    owner = await createTestUser(app);
     // The dying dispatcher would be loud.
     if (!process.env.TEST_LOG_LEVEL) Logger.overrideLogger(false);
   });

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Task, TaskDto, TasksService, toTaskDto } from '@task-api/core';
+import { OwnedTaskView, Task, TasksService, toTaskDto } from '@task-api/core';
 import { Clock } from '../clock';
 import { Reminder } from '../reminder.entity';
 import { DeliveryChannel } from './channels';
@@ -55,15 +55,22 @@ const task = Object.assign(new Task(), {
   version: 1,
 });
 
-/** Task views as `TasksService.views` gives them: the task as the API shows it, by id. */
-const viewsOf = (ids: readonly string[]): Map<string, TaskDto> =>
-  new Map(ids.map((id): [string, TaskDto] => [id, { ...toTaskDto({ ...task, id }), tags: [] }]));
+const OWNER_ID = '5d1f8c2e-7a4b-4c3d-9e8f-0a1b2c3d4e5f';
+
+/** Task views as `TasksService.ownedViews` gives them: owner and task as the API shows it, by id. */
+const viewsOf = (ids: readonly string[]): Map<string, OwnedTaskView> =>
+  new Map(
+    ids.map((id): [string, OwnedTaskView] => [
+      id,
+      { ownerId: OWNER_ID, task: { ...toTaskDto({ ...task, id }), tags: [] } },
+    ]),
+  );
 
 describe(ReminderDispatcher.name, () => {
   let sut: ReminderDispatcher;
   let repository: jest.Mocked<DispatchRepository>;
   let channel: jest.Mocked<DeliveryChannel>;
-  let tasks: jest.Mocked<Pick<TasksService, 'views'>>;
+  let tasks: jest.Mocked<Pick<TasksService, 'ownedViews'>>;
   const options = { ...DEFAULT_DISPATCHER_OPTIONS, maxAttempts: 3, backoffBaseMs: 1_000 };
   const clock: Clock = { now: () => NOW };
   let metrics: { attempted: jest.Mock; recorded: jest.Mock };
@@ -83,7 +90,9 @@ describe(ReminderDispatcher.name, () => {
         .mockImplementation(async (_worker: string, batch: unknown[]) => batch.length),
     } as unknown as jest.Mocked<DispatchRepository>;
     channel = { name: 'webhook', send: jest.fn() };
-    tasks = { views: jest.fn().mockImplementation(async (ids: readonly string[]) => viewsOf(ids)) };
+    tasks = {
+      ownedViews: jest.fn().mockImplementation(async (ids: readonly string[]) => viewsOf(ids)),
+    };
     sut = new ReminderDispatcher(
       repository,
       channel,
@@ -105,7 +114,7 @@ describe(ReminderDispatcher.name, () => {
     return claimed;
   };
 
-  it('claims under its lease and sends each reminder with its firing id as webhook-id and the task view', async () => {
+  it('claims under its lease and sends each reminder with its firing id as webhook-id, its owner and the task view', async () => {
     repository.claimDue.mockResolvedValue([reminderOf()]);
     answer({ ok: true, httpStatus: 200 });
     await expect(dispatchAndSettle()).resolves.toBe(1);
@@ -114,6 +123,7 @@ describe(ReminderDispatcher.name, () => {
     expect(message.id).toBe('firing-1');
     expect(JSON.parse(message.body)).toMatchObject({
       type: 'reminder.due',
+      ownerId: OWNER_ID,
       reminder: { id: 'r1', note: 'Call', remindAt: '2026-12-01T08:59:59.000Z' },
       task: { id: 't1', title: 'Bank', tags: [] },
     });
@@ -146,7 +156,7 @@ describe(ReminderDispatcher.name, () => {
   it('does nothing more when nothing is due', async () => {
     repository.claimDue.mockResolvedValue([]);
     await expect(dispatchAndSettle()).resolves.toBe(0);
-    expect(tasks.views).not.toHaveBeenCalled();
+    expect(tasks.ownedViews).not.toHaveBeenCalled();
     expect(channel.send).not.toHaveBeenCalled();
   });
 
@@ -213,7 +223,7 @@ describe(ReminderDispatcher.name, () => {
 
   it('gives back a claim it could not prepare, instead of holding it until the lease ends', async () => {
     repository.claimDue.mockResolvedValue([reminderOf()]);
-    tasks.views.mockRejectedValue(new Error('connection lost'));
+    tasks.ownedViews.mockRejectedValue(new Error('connection lost'));
     await expect(dispatchAndSettle()).resolves.toBe(1);
     expect(repository.release).toHaveBeenCalledWith(sut.workerId, [
       expect.objectContaining({ id: 'r1' }),
@@ -230,7 +240,7 @@ describe(ReminderDispatcher.name, () => {
       .mockResolvedValueOnce([reminderOf({ id: 'unsent', taskId: 't2' })])
       .mockResolvedValue([]);
     // The second claim is still loading its task views when the stop comes.
-    tasks.views
+    tasks.ownedViews
       .mockImplementationOnce(async (ids: readonly string[]) => viewsOf(ids))
       .mockImplementationOnce(
         (ids: readonly string[]) =>
@@ -245,7 +255,7 @@ describe(ReminderDispatcher.name, () => {
       metrics as unknown as DeliveryMetrics,
     );
     sut.start();
-    await until(() => tasks.views.mock.calls.length === 2);
+    await until(() => tasks.ownedViews.mock.calls.length === 2);
     expect(channel.send).toHaveBeenCalledTimes(1);
 
     let stopped = false;

@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { Shutdown, TaskDto, TasksService } from '@task-api/core';
+import { OwnedTaskView, Shutdown, TaskDto, TasksService } from '@task-api/core';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../clock';
@@ -22,9 +22,13 @@ import { Decision, decide } from './retry-policy';
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 export const DELIVERY_CHANNEL = Symbol('DELIVERY_CHANNEL');
 
-/** The webhook body: the reminder and its task, each as the API shows them. */
+/**
+ * The webhook body: the user whose reminder it is (the task's owner), the reminder and its task,
+ * each as the API shows them to that user. (One receiver serves every user of a deployment.)
+ */
 export interface ReminderDuePayload {
   type: 'reminder.due';
+  ownerId: string | null;
   reminder: ReminderDto;
   task: TaskDto | null;
 }
@@ -150,7 +154,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
    * cannot be loaded or the dispatcher is stopping. Never rejects.
    */
   private async prepareAndSend(claimed: readonly Reminder[]): Promise<void> {
-    let views: Map<string, TaskDto>;
+    let views: Map<string, OwnedTaskView>;
     try {
       views = await this.taskViews(claimed);
     } catch (error) {
@@ -165,9 +169,12 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     for (const reminder of claimed) this.track(this.deliver(reminder, views.get(reminder.taskId)));
   }
 
-  /** One task view per task of the claim, as the API shows it. */
-  private async taskViews(reminders: readonly Reminder[]): Promise<Map<string, TaskDto>> {
-    return this.tasks.views(reminders.map((reminder) => reminder.taskId));
+  /**
+   * One task view per task of the claim, as the API shows it, with its owner: the dispatcher
+   * acts for no user (it is the system), so it reads them whoever owns them.
+   */
+  private async taskViews(reminders: readonly Reminder[]): Promise<Map<string, OwnedTaskView>> {
+    return this.tasks.ownedViews(reminders.map((reminder) => reminder.taskId));
   }
 
   private async giveBack(reminders: readonly Reminder[]): Promise<void> {
@@ -192,7 +199,7 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Never rejects: whatever happens ends as an outcome, or as a claim left to its lease. */
-  private async deliver(reminder: Reminder, task: TaskDto | undefined): Promise<void> {
+  private async deliver(reminder: Reminder, task: OwnedTaskView | undefined): Promise<void> {
     try {
       await this.attempt(reminder, task);
     } catch (error) {
@@ -202,11 +209,12 @@ export class ReminderDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private async attempt(reminder: Reminder, task: TaskDto | undefined): Promise<void> {
+  private async attempt(reminder: Reminder, task: OwnedTaskView | undefined): Promise<void> {
     const payload: ReminderDuePayload = {
       type: 'reminder.due',
+      ownerId: task?.ownerId ?? null,
       reminder: toReminderDto(reminder),
-      task: task ?? null,
+      task: task?.task ?? null,
     };
     const attemptedAt = this.clock.now();
     this.metrics.attempted(reminder.nextAttemptAt, attemptedAt);

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp, resetDatabase } from '@task-api/core/testing';
+import { createTestApp, createTestUser, resetDatabase } from '@task-api/core/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -59,14 +59,16 @@ describe('Webhook timeout under load (e2e)', () => {
   });
 
   it('delivers every reminder on its first attempt when the receiver answers at half the timeout', async () => {
+    const user = await createTestUser(app);
     await db.query(
       `WITH task AS (
-         INSERT INTO tasks (title) SELECT 'due ' || i FROM generate_series(1, $1) i RETURNING id)
+         INSERT INTO tasks (owner_id, title)
+         SELECT $2, 'due ' || i FROM generate_series(1, $1) i RETURNING id)
        INSERT INTO reminders (task_id, remind_at, next_attempt_at, firing_id)
        SELECT id, now(), now(), gen_random_uuid() FROM task`,
-      [REMINDERS],
+      [REMINDERS, user.id],
     );
-    const http = request(app.getHttpServer());
+    const http = request.agent(app.getHttpServer()).set(user.headers);
     let done = false;
     // The API's own work in the same process, all along.
     const load = (async () => {

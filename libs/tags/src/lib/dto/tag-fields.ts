@@ -1,31 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
-import { TextLength } from '@task-api/core';
+import { Label } from '@task-api/core';
 import { TAG_NAME_MAX_LENGTH } from '../tag.entity';
 
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
 export const NAME_EXAMPLE = 'urgent';
 export const COLOR_EXAMPLE = '#e5484d';
 
-/** A letter, digit, punctuation or symbol: something a reader sees. */
-const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-/** `tags=a,b` separates names with commas; a control character has no place in a label. */
-const FORBIDDEN = /^[^,\p{Cc}]*$/u;
+/** `tags=a,b` separates names with commas. */
+const NO_COMMA = /^[^,]*$/;
 
 /**
- * A tag name: trimmed, then 1–64 characters (code points), with a visible character (not only
- * spaces, joiners or combining marks), no comma and no control character.
+ * A tag name: a label (trimmed, 1–64 characters, a visible one, no control character) without
+ * a comma.
  */
 export function IsTagName(): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
-    IsString(),
-    TextLength(1, TAG_NAME_MAX_LENGTH),
-    Matches(VISIBLE, { message: '$property must contain a visible character' }),
-    Matches(FORBIDDEN, {
-      message: '$property must not contain a comma or a control character (such as a line break)',
-    }),
+    Label(TAG_NAME_MAX_LENGTH),
+    Matches(NO_COMMA, { message: '$property must not contain a comma' }),
   );
 }
 

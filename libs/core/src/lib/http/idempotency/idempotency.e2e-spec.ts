@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   StatementCounter,
+  TestUser,
   createTestApp,
+  createTestUser,
   eventually,
   onRealPostgres,
   resetDatabase,
@@ -41,6 +43,7 @@ describe('Idempotency keys (e2e)', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
   let db: DataSource;
+  let user: TestUser;
 
   const countTasks = async (): Promise<number> =>
     Number((await db.query('SELECT count(*)::int AS n FROM tasks'))[0].n);
@@ -52,7 +55,8 @@ describe('Idempotency keys (e2e)', () => {
   beforeAll(async () => {
     app = await createTestApp({ imports: [FlakyModule] });
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    user = await createTestUser(app);
+    http = request.agent(app.getHttpServer()).set(user.headers);
   });
   beforeEach(async () => {
     await resetDatabase(app);
@@ -110,18 +114,27 @@ describe('Idempotency keys (e2e)', () => {
     expect(await countTasks()).toBe(1);
   });
 
-  it("keeps keys per principal: another caller's record under the same key is not this one's", async () => {
+  it("keeps keys per user: another user's same key is a request of its own, never this one's replay", async () => {
     const key = randomUUID();
-    await db.query(
-      `INSERT INTO idempotency_keys
-         (principal, key, fingerprint, claim_id, claimed_at, expires_at, response_status, response_body)
-       VALUES ('user:someone-else', $1, repeat('0', 64), gen_random_uuid(), now(), now() + interval '1 day', 201, '{}')`,
+    const other = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
+    const postAsOther = (title: string) =>
+      other.post('/tasks').set('Idempotency-Key', key).send({ title });
+    const mine = await postTask(key, { title: 'Pay rent' }).expect(201);
+    const theirs = await postAsOther('Pay rent').expect(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    // Each user's retry replays its own first answer.
+    expect((await postAsOther('Pay rent').expect(201)).body).toEqual(theirs.body);
+    const retry = await postTask(key, { title: 'Pay rent' }).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(mine.body);
+    expect(await countTasks()).toBe(2);
+    const principals = await db.query(
+      'SELECT principal FROM idempotency_keys WHERE key = $1 ORDER BY principal',
       [key],
     );
-    const own = await postTask(key).expect(201);
-    expect(own.headers['idempotent-replayed']).toBeUndefined();
-    await postTask(randomUUID()).expect(201);
-    expect(await countTasks()).toBe(2);
+    expect(principals).toHaveLength(2);
+    expect(principals).toContainEqual({ principal: `user:${user.id}` });
   });
 
   it('answers 409 with Retry-After while the first request holds the key', async () => {
