@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp, onRealPostgres } from '../../testing';
+import { createTestApp, createTestUser, onRealPostgres } from '../../testing';
 
 /**
  * On PostgreSQL a composed read is parsed and planned once per connection: the second read of a
@@ -10,21 +10,21 @@ import { createTestApp, onRealPostgres } from '../../testing';
  */
 describe('Named prepared statements (e2e)', () => {
   let app: NestFastifyApplication;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<typeof request.agent>;
   let db: DataSource;
 
   beforeAll(async () => {
     // One connection: the requests and the look at pg_prepared_statements share its session.
     app = await createTestApp({ poolSize: 1 });
     db = app.get(DataSource);
-    http = request(app.getHttpServer());
+    http = request.agent(app.getHttpServer()).set((await createTestUser(app)).headers);
   });
   afterAll(() => app.close());
 
   const preparedReads = async (): Promise<{ name: string }[]> =>
     db.query(
       `SELECT name FROM pg_prepared_statements
-        WHERE statement LIKE '%FROM tasks task WHERE task.id = $1%' AND name LIKE 'task_api_%'`,
+        WHERE statement LIKE '%FROM tasks task WHERE task.owner_id = $1 AND task.id = $2' AND name LIKE 'task_api_%'`,
     );
 
   it(
