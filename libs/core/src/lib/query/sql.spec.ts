@@ -1,3 +1,4 @@
+import { namedParameters } from './keyset';
 import { EMPTY_SQL, Sql, escapeLike, joinSql, raw, sql } from './sql';
 
 describe(Sql.name, () => {
@@ -22,6 +23,15 @@ describe(Sql.name, () => {
     expect(joined.values).toEqual([1, 3]);
     expect(joinSql([], ' AND ')).toEqual(EMPTY_SQL);
     expect(sql`x${EMPTY_SQL}y`.text).toBe('xy');
+  });
+
+  it('binds its values as named parameters for a TypeORM query builder, in order', () => {
+    const { bind, parameters } = namedParameters('owned');
+    const fragment = sql`task.id = ${raw('reminder.task_id')} AND task.owner_id = ${'u1'} AND ${sql`x = ${2}`}`;
+    expect(fragment.boundBy(bind)).toBe(
+      'task.id = reminder.task_id AND task.owner_id = :owned0 AND x = :owned1',
+    );
+    expect(parameters).toEqual({ owned0: 'u1', owned1: 2 });
   });
 });
 
