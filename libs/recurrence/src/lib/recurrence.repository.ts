@@ -40,14 +40,19 @@ export const HISTORY_ORDER = keyset({
 export class RecurrenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** For statements outside any transaction: each commits on its own. */
+  get autocommit(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
   async findView(
+    manager: EntityManager,
     owner: Principal,
     taskId: string,
-    manager = this.dataSource.manager,
   ): Promise<RecurrenceViewRow | undefined> {
     const statement = sql`SELECT ${recurrenceJson('recurrence')}::text AS view, recurrence.version
       FROM recurrences recurrence

@@ -37,7 +37,10 @@ export class RecurrenceService {
 
   async get(owner: Principal, taskId: string): Promise<Tagged<JsonText>> {
     await this.tasks.require(owner, taskId);
-    return tagged(taskId, await this.recurrences.findView(owner, taskId));
+    return tagged(
+      taskId,
+      await this.recurrences.findView(this.recurrences.autocommit, owner, taskId),
+    );
   }
 
   /**
@@ -61,7 +64,7 @@ export class RecurrenceService {
       await this.assertCurrent(manager, owner, taskId, ifMatch, false);
       const nextDueAt = nextOccurrence(schedule, dueAt);
       await this.recurrences.upsert(manager, taskId, { ...schedule, nextDueAt });
-      return this.recurrences.findView(owner, taskId, manager);
+      return this.recurrences.findView(manager, owner, taskId);
     });
     return tagged(taskId, row);
   }
@@ -91,7 +94,7 @@ export class RecurrenceService {
       return;
     }
     if (ifMatch === undefined) return;
-    const current = await this.recurrences.findView(owner, taskId, manager);
+    const current = await this.recurrences.findView(manager, owner, taskId);
     assertIfMatch('recurrence', etagOfJson(current?.view ?? ''), ifMatch);
   }
 

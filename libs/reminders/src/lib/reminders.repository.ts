@@ -70,6 +70,11 @@ export interface ReminderListCriteria {
 export class RemindersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** For statements outside any transaction: each commits on its own. */
+  get autocommit(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
@@ -85,11 +90,7 @@ export class RemindersRepository {
     return reminderFromRow(manager, result.raw[0]);
   }
 
-  findById(
-    owner: Principal,
-    id: string,
-    manager = this.dataSource.manager,
-  ): Promise<Reminder | null> {
+  findById(manager: EntityManager, owner: Principal, id: string): Promise<Reminder | null> {
     return this.owned(manager, owner).andWhere('reminder.id = :id', { id }).getOne();
   }
 

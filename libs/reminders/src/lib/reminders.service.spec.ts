@@ -5,6 +5,9 @@ import { Reminder } from './reminder.entity';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
 
+/** The manager a repository gives for statements outside any transaction. */
+const AUTOCOMMIT = { autocommit: true } as unknown as EntityManager;
+
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const manager = {} as EntityManager;
 /** Who asks: the service reads the reminder and locks the task under it. */
@@ -40,6 +43,7 @@ const reminderOf = (overrides: Partial<Reminder> = {}): Reminder =>
 function newRemindersRepositoryMock(): jest.Mocked<RemindersRepository> {
   return {
     transaction: jest.fn((work) => work(manager)),
+    autocommit: AUTOCOMMIT,
     insert: jest.fn(async (_, values) => reminderOf({ ...values, status: 'scheduled' })),
     findById: jest.fn(),
     findForUpdate: jest.fn(),
@@ -167,7 +171,7 @@ describe(RemindersService.name, () => {
 
     it('takes the task lock before the reminder lock, as a task change does, both as the owner', async () => {
       await sut.update(OWNER, 'r1', { offsetMinutes: 5 });
-      expect(repository.findById).toHaveBeenCalledWith(OWNER, 'r1', manager);
+      expect(repository.findById).toHaveBeenCalledWith(manager, OWNER, 'r1');
       expect(tasks.requireLocked).toHaveBeenCalledWith(manager, OWNER, 't1', 'share');
       expect(repository.findForUpdate).toHaveBeenCalledWith(manager, OWNER, 'r1');
       const order = [tasks.requireLocked, repository.findForUpdate].map(

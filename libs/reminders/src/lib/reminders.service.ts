@@ -183,7 +183,7 @@ export class RemindersService {
   }
 
   private async require(owner: Principal, id: string): Promise<Reminder> {
-    const reminder = await this.reminders.findById(owner, id);
+    const reminder = await this.reminders.findById(this.reminders.autocommit, owner, id);
     if (!reminder) throw notFound('Reminder', id);
     return reminder;
   }
@@ -198,7 +198,7 @@ export class RemindersService {
     id: string,
     ifMatch: string | undefined,
   ): Promise<{ task: Task; reminder: Reminder }> {
-    const unlocked = await this.reminders.findById(owner, id, manager);
+    const unlocked = await this.reminders.findById(manager, owner, id);
     if (!unlocked) throw notFound('Reminder', id);
     const task = await this.tasks
       .requireLocked(manager, owner, unlocked.taskId, 'share')

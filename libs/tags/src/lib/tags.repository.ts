@@ -97,6 +97,11 @@ export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
 export class TagsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** For statements outside any transaction: each commits on its own. */
+  get autocommit(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** Runs `work` in one transaction: every multi-statement write goes through it. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -128,11 +133,7 @@ export class TagsRepository {
     return rows.length > 0 ? this.fromRaw(manager, rows[0]) : null;
   }
 
-  findByName(
-    owner: Principal,
-    name: string,
-    manager = this.dataSource.manager,
-  ): Promise<Tag | null> {
+  findByName(manager: EntityManager, owner: Principal, name: string): Promise<Tag | null> {
     return manager
       .createQueryBuilder(Tag, 'tag')
       .where('tag.owner_id = :ownerId', { ownerId: owner.userId })
@@ -145,9 +146,9 @@ export class TagsRepository {
   }
 
   async findById(
+    manager: EntityManager,
     owner: Principal,
     id: string,
-    manager = this.dataSource.manager,
   ): Promise<TagWithCount | null> {
     const row = await this.selectWithCount(manager, owner)
       .andWhere('tag.id = :id', { id })
@@ -157,9 +158,9 @@ export class TagsRepository {
 
   /** One page of the owner's tags ordered by `lower(name)`, id: keyset, so inserts never shift it. */
   async findPage(
+    manager: EntityManager,
     owner: Principal,
     criteria: TagListCriteria,
-    manager = this.dataSource.manager,
   ): Promise<TagWithCount[]> {
     const query = this.selectWithCount(manager, owner);
     if (criteria.prefix) {
@@ -219,10 +220,10 @@ export class TagsRepository {
    * meanwhile.
    */
   async link(
+    manager: EntityManager,
     owner: Principal,
     taskId: string,
     tagIds: readonly string[],
-    manager = this.dataSource.manager,
   ): Promise<number> {
     if (tagIds.length === 0) return 0;
     const [row]: { owned: number }[] = await manager.query(

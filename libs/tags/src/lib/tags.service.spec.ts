@@ -4,6 +4,9 @@ import { TAG_ORDER, TagWithCount, TagsRepository } from './tags.repository';
 import { toTagDto } from './dto/tag.dto';
 import { TagsService } from './tags.service';
 
+/** The manager a repository gives for statements outside any transaction. */
+const AUTOCOMMIT = { autocommit: true } as unknown as EntityManager;
+
 const TASK_ID = '11111111-1111-4111-8111-111111111111';
 const TAG_ID = '22222222-2222-4222-8222-222222222222';
 const OTHER_ID = '33333333-3333-4333-8333-333333333333';
@@ -29,6 +32,7 @@ const nameTaken = () => pgError('23505', 'tags_owner_id_name_lower_key');
 const newTagsRepositoryMock = (): jest.Mocked<TagsRepository> =>
   ({
     transaction: jest.fn(),
+    autocommit: AUTOCOMMIT,
     insert: jest.fn(),
     insertIfAbsent: jest.fn(),
     findByName: jest.fn(),
@@ -97,7 +101,7 @@ describe(TagsService.name, () => {
       const problem = await problemOf(sut.create(OWNER, { name: 'URGENT' }));
       expect(problem.getStatus()).toBe(409);
       expect(problem.extras.existingId).toBe(OTHER_ID);
-      expect(tags.findByName).toHaveBeenCalledWith(OWNER, 'URGENT');
+      expect(tags.findByName).toHaveBeenCalledWith(AUTOCOMMIT, OWNER, 'URGENT');
     });
 
     it('retries when the clashing tag is deleted before it can be named', async () => {
@@ -175,7 +179,7 @@ describe(TagsService.name, () => {
         color: '#e5484d',
       });
       expect(tags.findByName).not.toHaveBeenCalled();
-      expect(tags.link).toHaveBeenCalledWith(OWNER, TASK_ID, [TAG_ID], manager);
+      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
     });
 
     it('uses the existing tag when the insert did nothing', async () => {
@@ -187,8 +191,8 @@ describe(TagsService.name, () => {
         created: false,
         tag: { body: { name: 'Urgent', taskCount: 4 }, location: undefined },
       });
-      expect(tags.findByName).toHaveBeenCalledWith(OWNER, 'urgent', manager);
-      expect(tags.link).toHaveBeenCalledWith(OWNER, TASK_ID, [TAG_ID], manager);
+      expect(tags.findByName).toHaveBeenCalledWith(manager, OWNER, 'urgent');
+      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
     });
 
     it('tries again when the tag is deleted before it is linked', async () => {
@@ -242,7 +246,7 @@ describe(TagsService.name, () => {
       expect(tasks.requireLocked).toHaveBeenCalledWith(manager, OWNER, TASK_ID, 'key');
       expect(tags.lockExistingIds).toHaveBeenCalledWith(manager, OWNER, [TAG_ID]);
       expect(tags.unlinkAllBut).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
-      expect(tags.link).toHaveBeenCalledWith(OWNER, TASK_ID, [TAG_ID], manager);
+      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
       expect(tags.transaction).toHaveBeenCalledTimes(1);
       expect(page).toEqual({ items: [expect.objectContaining({ id: TAG_ID })], nextCursor: null });
     });
@@ -254,7 +258,7 @@ describe(TagsService.name, () => {
       const problem = await problemOf(sut.attachTag(OWNER, TASK_ID, OTHER_ID));
       expect(problem.getStatus()).toBe(404);
       expect(problem.message).toContain(OTHER_ID);
-      expect(tags.link).toHaveBeenCalledWith(OWNER, TASK_ID, [OTHER_ID]);
+      expect(tags.link).toHaveBeenCalledWith(AUTOCOMMIT, OWNER, TASK_ID, [OTHER_ID]);
     });
 
     it('attaching a tag deleted meanwhile is a 404 from the foreign key', async () => {
@@ -282,7 +286,7 @@ describe(TagsService.name, () => {
     it('fetches one more than the page to know whether another follows', async () => {
       tags.findPage.mockResolvedValue([aTag({ name: 'a' }), aTag({ name: 'b', id: OTHER_ID })]);
       const page = await sut.list(OWNER, { limit: 1, q: 'A' });
-      expect(tags.findPage).toHaveBeenCalledWith(OWNER, {
+      expect(tags.findPage).toHaveBeenCalledWith(AUTOCOMMIT, OWNER, {
         prefix: 'A',
         order: TAG_ORDER,
         after: undefined,
@@ -290,7 +294,7 @@ describe(TagsService.name, () => {
       });
       expect(page.items.map((tag) => tag.name)).toEqual(['a']);
       await sut.list(OWNER, { limit: 1, cursor: page.nextCursor! });
-      expect(tags.findPage).toHaveBeenLastCalledWith(OWNER, {
+      expect(tags.findPage).toHaveBeenLastCalledWith(AUTOCOMMIT, OWNER, {
         prefix: undefined,
         order: TAG_ORDER,
         after: { value: 'a', id: TAG_ID },

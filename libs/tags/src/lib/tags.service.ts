@@ -62,7 +62,7 @@ export class TagsService {
 
   async list(owner: Principal, query: ListTagsQueryDto): Promise<Page<TagDto>> {
     const after = TAG_ORDER.decode(query.cursor);
-    const rows = await this.tags.findPage(owner, {
+    const rows = await this.tags.findPage(this.tags.autocommit, owner, {
       prefix: query.q,
       order: TAG_ORDER,
       after,
@@ -120,7 +120,7 @@ export class TagsService {
   async listTaskTags(owner: Principal, taskId: string, query: PageQueryDto): Promise<Page<TagDto>> {
     const after = TASK_TAG_ORDER.decode(query.cursor, taskId);
     await this.tasks.require(owner, taskId);
-    const rows = await this.tags.findPage(owner, {
+    const rows = await this.tags.findPage(this.tags.autocommit, owner, {
       taskId,
       order: TASK_TAG_ORDER,
       after,
@@ -137,7 +137,7 @@ export class TagsService {
     await this.tasks.require(owner, taskId);
     let owned: number;
     try {
-      owned = await this.tags.link(owner, taskId, [tagId]);
+      owned = await this.tags.link(this.tags.autocommit, owner, taskId, [tagId]);
     } catch (error) {
       throw this.linkError(error, taskId, tagId);
     }
@@ -192,10 +192,10 @@ export class TagsService {
         name: input.name,
         color: input.color ?? null,
       });
-      const found = created ?? (await this.tags.findByName(owner, input.name, manager));
+      const found = created ?? (await this.tags.findByName(manager, owner, input.name));
       if (!found) return undefined;
-      await this.tags.link(owner, taskId, [found.id], manager);
-      const tag = await this.tags.findById(owner, found.id, manager);
+      await this.tags.link(manager, owner, taskId, [found.id]);
+      const tag = await this.tags.findById(manager, owner, found.id);
       return tag ? { tag, created: created !== null } : undefined;
     });
   }
@@ -216,18 +216,18 @@ export class TagsService {
       const missing = wanted.filter((id) => !existing.has(id));
       if (missing.length > 0) throw unknownTags(missing);
       await this.tags.unlinkAllBut(manager, taskId, wanted);
-      await this.tags.link(owner, taskId, wanted, manager);
-      return this.tags.findPage(
-        owner,
-        { taskId, order: TASK_TAG_ORDER, limit: MAX_TAGS_PER_REPLACE },
-        manager,
-      );
+      await this.tags.link(manager, owner, taskId, wanted);
+      return this.tags.findPage(manager, owner, {
+        taskId,
+        order: TASK_TAG_ORDER,
+        limit: MAX_TAGS_PER_REPLACE,
+      });
     });
     return tagPage(TASK_TAG_ORDER, rows, MAX_TAGS_PER_REPLACE, taskId);
   }
 
   private async requireTag(owner: Principal, id: string): Promise<TagWithCount> {
-    const tag = await this.tags.findById(owner, id);
+    const tag = await this.tags.findById(this.tags.autocommit, owner, id);
     if (!tag) throw notFound('Tag', id);
     return tag;
   }
@@ -239,7 +239,7 @@ export class TagsService {
     id: string,
   ): Promise<TagWithCount> {
     const locked = await this.tags.findForUpdate(manager, owner, id);
-    const tag = locked && (await this.tags.findById(owner, id, manager));
+    const tag = locked && (await this.tags.findById(manager, owner, id));
     if (!tag) throw notFound('Tag', id);
     return tag;
   }
@@ -259,7 +259,7 @@ export class TagsService {
         return await write();
       } catch (error) {
         if (name === undefined || !isTagNameConflict(error)) throw error;
-        const existing = await this.tags.findByName(owner, name);
+        const existing = await this.tags.findByName(this.tags.autocommit, owner, name);
         if (existing) throw tagNameConflict(existing.name, existing.id);
         if (attempt >= MAX_ATTEMPTS) throw error;
       }

@@ -65,6 +65,11 @@ export type UserDeletion = 'missing' | 'administrator' | 'deleted';
 export class IdentityRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** For statements outside any transaction: each commits on its own. */
+  get autocommit(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
@@ -156,9 +161,9 @@ export class IdentityRepository {
   }
 
   async insertToken(
+    manager: EntityManager,
     userId: string,
     token: { name: string; secret: NewSecret; expiresAt: Date | null },
-    manager = this.dataSource.manager,
   ): Promise<TokenRow> {
     const [row]: TokenRow[] = await manager.query(
       `INSERT INTO api_tokens (user_id, name, prefix, hash, expires_at) VALUES ($1, $2, $3, $4, $5)

@@ -30,7 +30,7 @@ export class TokensService implements OnApplicationBootstrap {
       ]);
     }
     const secret = newSecret();
-    const row = await this.repository.insertToken(owner.userId, {
+    const row = await this.repository.insertToken(this.repository.autocommit, owner.userId, {
       name: input.name,
       secret,
       expiresAt,
@@ -66,11 +66,11 @@ export class TokensService implements OnApplicationBootstrap {
     const issued = await this.repository.transaction(async (manager) => {
       const administrator = await this.repository.lockAdministrator(manager);
       if (administrator.hasToken) return false;
-      await this.repository.insertToken(
-        administrator.id,
-        { name: FIRST_TOKEN_NAME, secret, expiresAt: null },
-        manager,
-      );
+      await this.repository.insertToken(manager, administrator.id, {
+        name: FIRST_TOKEN_NAME,
+        secret,
+        expiresAt: null,
+      });
       return true;
     });
     if (issued) {

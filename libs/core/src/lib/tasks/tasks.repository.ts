@@ -100,6 +100,11 @@ export class TasksRepository {
     private readonly extensions: TaskExtensions,
   ) {}
 
+  /** For statements outside any transaction: each commits on its own. */
+  get autocommit(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** Runs `work` in one transaction; every write of a task change goes through it. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -122,9 +127,9 @@ export class TasksRepository {
 
   /** One of the owner's task views, every feature's field included, in one statement. */
   async findView(
+    manager: EntityManager,
     owner: Principal,
     id: string,
-    manager = this.dataSource.manager,
   ): Promise<TaskViewRow | undefined> {
     const statement = sql`SELECT task.id, ${this.view()}::text AS view
       FROM tasks task WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')}`;

@@ -10,6 +10,9 @@ import { Task } from './task.entity';
 import { TASK_ORDERS, TaskViewRow, TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
+/** The manager a repository gives for statements outside any transaction. */
+const AUTOCOMMIT = { autocommit: true } as unknown as EntityManager;
+
 const manager = {} as EntityManager;
 /** Who asks: every call of the service names it, and hands it to the repository. */
 const OWNER = { userId: '5d1f8c2e-7a4b-4c3d-9e8f-0a1b2c3d4e5f', administrator: false };
@@ -40,6 +43,7 @@ function newRepositoryMock(): jest.Mocked<TasksRepository> {
     insert: jest.fn(),
     findById: jest.fn(),
     findView: jest.fn(async () => aRow()),
+    autocommit: AUTOCOMMIT,
     findViewPage: jest.fn(async () => []),
     conditionsOf: jest.fn(() => []),
     findForUpdate: jest.fn(),
@@ -188,7 +192,7 @@ describe(TasksService.name, () => {
       expect(calls).toEqual(['first', 'second']);
       expect(first.onTaskUpdated).toHaveBeenCalledWith(manager, { before, after });
       expect(unconcerned.onTaskUpdated).not.toHaveBeenCalled();
-      expect(repository.findView).toHaveBeenCalledWith(OWNER, before.id, manager);
+      expect(repository.findView).toHaveBeenCalledWith(manager, OWNER, before.id);
       expect(result.body.json).toBe('{"after":"listeners"}');
     });
     it('lets amenders amend the change in order before the one write; listeners see the final change', async () => {

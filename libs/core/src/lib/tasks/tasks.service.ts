@@ -77,7 +77,7 @@ export class TasksService {
   }
 
   async get(owner: Principal, id: string): Promise<Tagged<JsonText>> {
-    const row = await this.tasks.findView(owner, id);
+    const row = await this.tasks.findView(this.tasks.autocommit, owner, id);
     if (!row) throw notFound('Task', id);
     return taggedView(row.view);
   }
@@ -145,7 +145,7 @@ export class TasksService {
       if (changed.length === 0) {
         return amended === proposed
           ? current.view
-          : ((await this.tasks.findView(owner, id, manager))?.view ?? current.view);
+          : ((await this.tasks.findView(manager, owner, id))?.view ?? current.view);
       }
       const written = await this.tasks.update(manager, id, changes);
       const listeners = this.extensions.listenersOf(changed);
@@ -155,7 +155,7 @@ export class TasksService {
         { before: current.task, after: written.task },
         listeners,
       );
-      return (await this.tasks.findView(owner, id, manager))?.view ?? written.view;
+      return (await this.tasks.findView(manager, owner, id))?.view ?? written.view;
     });
     return taggedView(view);
   }
