@@ -4,6 +4,7 @@ import { Tag } from './tag.entity';
 import { TaskTag } from './task-tag.entity';
 import { TagsController } from './tags.controller';
 import { TagsRepository } from './tags.repository';
+import { TaskTagsRepository } from './task-tags.repository';
 import { TagsService } from './tags.service';
 import { TagsTaskExtension } from './tags-task-extension';
 import { TaskTagsController } from './task-tags.controller';
@@ -15,7 +16,7 @@ import { TaskTagsController } from './task-tags.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Tag, TaskTag])],
   controllers: [TagsController, TaskTagsController],
-  providers: [TagsRepository, TagsService, TagsTaskExtension],
+  providers: [TagsRepository, TaskTagsRepository, TagsService, TagsTaskExtension],
   exports: [TagsService],
 })
 export class TagsModule {}

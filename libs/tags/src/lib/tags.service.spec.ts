@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { TAG_ORDER, TagWithCount, TagsRepository } from './tags.repository';
 import { toTagDto } from './dto/tag.dto';
 import { TagsService } from './tags.service';
+import { TaskTagsRepository } from './task-tags.repository';
 
 /** The manager a repository gives for statements outside any transaction. */
 const AUTOCOMMIT = { autocommit: true } as unknown as EntityManager;
@@ -42,11 +43,16 @@ const newTagsRepositoryMock = (): jest.Mocked<TagsRepository> =>
     findForUpdate: jest.fn(),
     update: jest.fn(),
     delete: jest.fn(),
+    lockExistingIds: jest.fn(),
+  }) as unknown as jest.Mocked<TagsRepository>;
+
+const newTaskTagsRepositoryMock = (): jest.Mocked<TaskTagsRepository> =>
+  ({
+    autocommit: AUTOCOMMIT,
     link: jest.fn(),
     unlink: jest.fn(),
     unlinkAllBut: jest.fn(),
-    lockExistingIds: jest.fn(),
-  }) as unknown as jest.Mocked<TagsRepository>;
+  }) as unknown as jest.Mocked<TaskTagsRepository>;
 
 const newTasksServiceMock = (): jest.Mocked<
   Pick<TasksService, 'require' | 'requireLocked' | 'listWhere'>
@@ -69,17 +75,19 @@ async function problemOf(call: Promise<unknown>): Promise<ProblemException> {
 describe(TagsService.name, () => {
   let sut: TagsService;
   let tags: jest.Mocked<TagsRepository>;
+  let taskTags: jest.Mocked<TaskTagsRepository>;
   let tasks: ReturnType<typeof newTasksServiceMock>;
   const manager = {} as EntityManager;
 
   beforeEach(() => {
     tags = newTagsRepositoryMock();
+    taskTags = newTaskTagsRepositoryMock();
     tasks = newTasksServiceMock();
     tags.transaction.mockImplementation((work) => work(manager) as never);
     tasks.require.mockResolvedValue({ id: TASK_ID } as Task);
     tasks.requireLocked.mockResolvedValue({ id: TASK_ID } as Task);
-    tags.link.mockResolvedValue(1);
-    sut = new TagsService(tags, tasks as unknown as TasksService);
+    taskTags.link.mockResolvedValue(1);
+    sut = new TagsService(tags, taskTags, tasks as unknown as TasksService);
   });
 
   describe('createTag', () => {
@@ -179,7 +187,7 @@ describe(TagsService.name, () => {
         color: '#e5484d',
       });
       expect(tags.findByName).not.toHaveBeenCalled();
-      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
+      expect(taskTags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
     });
 
     it('uses the existing tag when the insert did nothing', async () => {
@@ -192,13 +200,13 @@ describe(TagsService.name, () => {
         tag: { body: { name: 'Urgent', taskCount: 4 }, location: undefined },
       });
       expect(tags.findByName).toHaveBeenCalledWith(manager, OWNER, 'urgent');
-      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
+      expect(taskTags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
     });
 
     it('tries again when the tag is deleted before it is linked', async () => {
       tags.insertIfAbsent.mockResolvedValue(null);
       tags.findByName.mockResolvedValue(aTag());
-      tags.link
+      taskTags.link
         .mockRejectedValueOnce(pgError('23503', 'FK_task_tags_tag'))
         .mockResolvedValueOnce(1);
       tags.findById.mockResolvedValue(aTag({ taskCount: 1 }));
@@ -216,7 +224,7 @@ describe(TagsService.name, () => {
       expect(tags.insertIfAbsent).not.toHaveBeenCalled();
 
       tags.insertIfAbsent.mockResolvedValue(aTag());
-      tags.link.mockRejectedValue(pgError('23503', 'FK_task_tags_task'));
+      taskTags.link.mockRejectedValue(pgError('23503', 'FK_task_tags_task'));
       const problem = await problemOf(sut.attachTagByName(OWNER, TASK_ID, { name: 'x' }));
       expect(problem.getStatus()).toBe(404);
       expect(problem.message).toContain(TASK_ID);
@@ -229,8 +237,8 @@ describe(TagsService.name, () => {
       const problem = await problemOf(sut.replaceTaskTags(OWNER, TASK_ID, [TAG_ID, OTHER_ID]));
       expect(problem.getStatus()).toBe(404);
       expect(problem.extras.missingIds).toEqual([OTHER_ID]);
-      expect(tags.unlinkAllBut).not.toHaveBeenCalled();
-      expect(tags.link).not.toHaveBeenCalled();
+      expect(taskTags.unlinkAllBut).not.toHaveBeenCalled();
+      expect(taskTags.link).not.toHaveBeenCalled();
     });
 
     it('is a 404 for an unknown task', async () => {
@@ -245,8 +253,8 @@ describe(TagsService.name, () => {
       const page = await sut.replaceTaskTags(OWNER, TASK_ID, [TAG_ID, TAG_ID.toUpperCase()]);
       expect(tasks.requireLocked).toHaveBeenCalledWith(manager, OWNER, TASK_ID, 'key');
       expect(tags.lockExistingIds).toHaveBeenCalledWith(manager, OWNER, [TAG_ID]);
-      expect(tags.unlinkAllBut).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
-      expect(tags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
+      expect(taskTags.unlinkAllBut).toHaveBeenCalledWith(manager, TASK_ID, [TAG_ID]);
+      expect(taskTags.link).toHaveBeenCalledWith(manager, OWNER, TASK_ID, [TAG_ID]);
       expect(tags.transaction).toHaveBeenCalledTimes(1);
       expect(page).toEqual({ items: [expect.objectContaining({ id: TAG_ID })], nextCursor: null });
     });
@@ -254,22 +262,22 @@ describe(TagsService.name, () => {
 
   describe('attachTag and detachTag', () => {
     it("attaching a tag that is not the owner's (unknown, or another user's) is a 404", async () => {
-      tags.link.mockResolvedValue(0);
+      taskTags.link.mockResolvedValue(0);
       const problem = await problemOf(sut.attachTag(OWNER, TASK_ID, OTHER_ID));
       expect(problem.getStatus()).toBe(404);
       expect(problem.message).toContain(OTHER_ID);
-      expect(tags.link).toHaveBeenCalledWith(AUTOCOMMIT, OWNER, TASK_ID, [OTHER_ID]);
+      expect(taskTags.link).toHaveBeenCalledWith(AUTOCOMMIT, OWNER, TASK_ID, [OTHER_ID]);
     });
 
     it('attaching a tag deleted meanwhile is a 404 from the foreign key', async () => {
-      tags.link.mockRejectedValue(pgError('23503', 'FK_task_tags_tag'));
+      taskTags.link.mockRejectedValue(pgError('23503', 'FK_task_tags_tag'));
       const problem = await problemOf(sut.attachTag(OWNER, TASK_ID, OTHER_ID));
       expect(problem.getStatus()).toBe(404);
       expect(problem.message).toContain(OTHER_ID);
     });
 
     it('detaching is idempotent for a known tag and a 404 for an unknown one', async () => {
-      tags.unlink.mockResolvedValue(false);
+      taskTags.unlink.mockResolvedValue(false);
       tags.exists.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
       await expect(sut.detachTag(OWNER, TASK_ID, TAG_ID)).resolves.toBeUndefined();
       expect((await problemOf(sut.detachTag(OWNER, TASK_ID, OTHER_ID))).getStatus()).toBe(404);

@@ -29,8 +29,8 @@ import {
   TagWithCount,
   TagsRepository,
   isTagNameConflict,
-  missingLinkSide,
 } from './tags.repository';
+import { TaskTagsRepository, missingLinkSide } from './task-tags.repository';
 
 /** A tag as the API answers it, with the ETag of exactly that representation. */
 const tagged = (tag: TagWithCount, location?: string): Tagged<TagDto> =>
@@ -50,6 +50,7 @@ const MAX_ATTEMPTS = 3;
 export class TagsService {
   constructor(
     private readonly tags: TagsRepository,
+    private readonly taskTags: TaskTagsRepository,
     private readonly tasks: TasksService,
   ) {}
 
@@ -137,7 +138,7 @@ export class TagsService {
     await this.tasks.require(owner, taskId);
     let owned: number;
     try {
-      owned = await this.tags.link(this.tags.autocommit, owner, taskId, [tagId]);
+      owned = await this.taskTags.link(this.taskTags.autocommit, owner, taskId, [tagId]);
     } catch (error) {
       throw this.linkError(error, taskId, tagId);
     }
@@ -148,7 +149,7 @@ export class TagsService {
   async detachTag(owner: Principal, taskId: string, tagId: string): Promise<void> {
     await this.tasks.require(owner, taskId);
     // The owner's task links only the owner's tags: no other user's link can be removed here.
-    const removed = await this.tags.unlink(taskId, tagId);
+    const removed = await this.taskTags.unlink(taskId, tagId);
     if (!removed && !(await this.tags.exists(owner, tagId))) throw notFound('Tag', tagId);
   }
 
@@ -194,7 +195,7 @@ export class TagsService {
       });
       const found = created ?? (await this.tags.findByName(manager, owner, input.name));
       if (!found) return undefined;
-      await this.tags.link(manager, owner, taskId, [found.id]);
+      await this.taskTags.link(manager, owner, taskId, [found.id]);
       const tag = await this.tags.findById(manager, owner, found.id);
       return tag ? { tag, created: created !== null } : undefined;
     });
@@ -215,8 +216,8 @@ export class TagsService {
       const existing = new Set(await this.tags.lockExistingIds(manager, owner, wanted));
       const missing = wanted.filter((id) => !existing.has(id));
       if (missing.length > 0) throw unknownTags(missing);
-      await this.tags.unlinkAllBut(manager, taskId, wanted);
-      await this.tags.link(manager, owner, taskId, wanted);
+      await this.taskTags.unlinkAllBut(manager, taskId, wanted);
+      await this.taskTags.link(manager, owner, taskId, wanted);
       return this.tags.findPage(manager, owner, {
         taskId,
         order: TASK_TAG_ORDER,
