@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { Task, coreMigrations, postgresOptions, runMigrationsLocked } from '@task-api/core';
+import { coreEntities, coreMigrations, postgresOptions, runMigrationsLocked } from '@task-api/core';
 import { createTestDatabase } from '@task-api/core/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const receiver = await WebhookReceiver.start();
   const dataSource = await new DataSource({
     ...postgresOptions(database.url, [...coreMigrations, ...remindersMigrations], 2),
-    entities: [Task],
+    entities: coreEntities,
   }).initialize();
   try {
     await runMigrationsLocked(dataSource);
@@ -91,14 +91,18 @@ async function run(
   databaseUrl: string,
 ): Promise<number[]> {
   await dataSource.query('TRUNCATE reminders, reminder_deliveries, tasks CASCADE');
+  // Only the benchmark's users: the administrator stays (later migrations give it what exists).
+  await dataSource.query('DELETE FROM users WHERE NOT administrator');
   receiver.reset();
   const workers: ChildProcess[] = [];
   try {
     for (let i = 0; i < processes; i++) workers.push(await startWorker(databaseUrl, receiver));
     const offsets = Array.from({ length: count }, (_, i) => Math.round(LEAD_MS + dueInMs(i)));
     await dataSource.query(
-      `WITH task AS (
-         INSERT INTO tasks (title) SELECT 'Benchmark ' || i FROM generate_series(1, $1) AS i
+      `WITH owner AS (INSERT INTO users (name) VALUES ('Benchmark') RETURNING id),
+       task AS (
+         INSERT INTO tasks (owner_id, title)
+         SELECT owner.id, 'Benchmark ' || i FROM owner, generate_series(1, $1) AS i
          RETURNING id),
        numbered AS (SELECT id, row_number() OVER () AS n FROM task)
        INSERT INTO reminders (task_id, remind_at, next_attempt_at, firing_id)
