@@ -6,7 +6,7 @@ const ACCEPTED_REQUEST_ID = /^[\w.:@=+/-]{1,128}$/;
 
 /**
  * The request's id: the caller's `X-Request-Id` or a new UUID. Stored on the raw request, where
- * both Fastify (`request.id`) and the pino HTTP logger pick it up.
+ * Fastify picks it up (`request.id`, which the request log and problem details carry).
  */
 export function requestIdOf(raw: IncomingMessage): string {
   const stored = raw as IncomingMessage & { id?: string };
