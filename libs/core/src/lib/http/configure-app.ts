@@ -139,8 +139,9 @@ function closeKeepAliveOnShutdown(app: NestFastifyApplication, fastify: FastifyI
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing || shutdown.draining) reply.header('connection', 'close');
+    done(null, payload);
   });
   const open = new Set<Socket>();
   fastify.server.on('connection', (socket: Socket) => {
@@ -183,8 +184,9 @@ async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApp
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   // JSON only: a text/plain body is a 415, not a string handed to the validators.
   fastify.removeContentTypeParser(['text/plain']);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   closeKeepAliveOnShutdown(app, fastify);
   logRequests(fastify, app.get(APP_LOGGER));

@@ -1,7 +1,7 @@
 import { Headers, Type, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
-import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hash } from 'node:crypto';
 import { JsonText } from './json-text';
 import { preconditionFailed } from './problem';
 
@@ -15,7 +15,7 @@ import { preconditionFailed } from './problem';
 
 /** A strong ETag of a JSON text: equal bodies, equal ETags; any change of the body, a new one. */
 export function etagOfJson(json: string): string {
-  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+  return `"${hash('sha256', json, 'base64url').slice(0, 22)}"`;
 }
 
 /**
@@ -63,17 +63,21 @@ function listNames(header: string | undefined, etag: string): boolean {
  * be sent is answered 304 Not Modified, with the ETag and no body.
  */
 export function conditionalGet(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
-    const etag = reply.getHeader('etag');
-    if (reply.statusCode !== 200 || typeof etag !== 'string') return payload;
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (!listNames(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) return payload;
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (!isNotModified(request, reply)) return done(null, payload);
     reply.code(304);
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');
-    return '';
+    done(null, '');
   });
+}
+
+function isNotModified(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const etag = reply.getHeader('etag');
+  if (reply.statusCode !== 200 || typeof etag !== 'string') return false;
+  const ifNoneMatch = request.headers['if-none-match'];
+  return listNames(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag);
 }
 
 /** The `If-Match` header of a write, for its service to check (`ApiIfMatch` documents it). */

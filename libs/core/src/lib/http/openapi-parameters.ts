@@ -30,9 +30,20 @@ export interface DocumentedProperty {
  * built from these, and the validation pipe enforces their `required` and `nullable`, so the
  * two cannot disagree.
  */
-export function documentedProperties(dto: Type<unknown>): DocumentedProperty[] {
-  return queryParameterNamesOf(dto).map((name) => ({ name, options: optionsOf(dto, name) }));
+export function documentedProperties(dto: Type<unknown>): readonly DocumentedProperty[] {
+  let properties = documented.get(dto);
+  if (!properties) {
+    properties = queryParameterNamesOf(dto).map((name) => ({
+      name,
+      options: optionsOf(dto, name),
+    }));
+    documented.set(dto, properties);
+  }
+  return properties;
 }
+
+/** Decorators have run when a class exists: what it documents is read once (the pipe asks per request). */
+const documented = new WeakMap<Type<unknown>, readonly DocumentedProperty[]>();
 
 function optionsOf(dto: Type<unknown>, name: string): PropertyOptions {
   return Reflect.getMetadata(MODEL_PROPERTIES, dto.prototype, name) ?? {};

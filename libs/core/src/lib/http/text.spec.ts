@@ -39,6 +39,14 @@ describe(normalizeText.name, () => {
     });
   });
 
+  it('gives back the very value when it is NFC already, and copies only what changes', () => {
+    const body = { title: 'plain', tags: ['café', 'x'], nested: { note: 'n' } };
+    expect(normalizeText(body)).toBe(body);
+    const changed = normalizeText({ ...body, tags: ['cafe\u0301'] });
+    expect(changed.tags).toEqual(['caf\u00e9']);
+    expect(changed.nested).toBe(body.nested);
+  });
+
   it('composes a parsed query string too (an object without a prototype)', () => {
     const query = Object.assign(Object.create(null), { q: 'cafe\u0301', tags: ['e\u0301'] });
     expect(normalizeText(query)).toEqual({ q: 'caf\u00e9', tags: ['\u00e9'] });

@@ -18,18 +18,25 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * the field that holds it: `tagIds` for an element of `tagIds`, `a.b` for a nested property.
  */
 export function textProblems(value: unknown, field: string): FieldError[] {
-  if (typeof value === 'string') return stringProblems(value, field);
-  if (Array.isArray(value)) return value.flatMap((item) => textProblems(item, field));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) =>
-      textProblems(item, field ? `${field}.${key}` : key),
-    );
-  }
-  return [];
+  const problems: FieldError[] = [];
+  collectTextProblems(value, field, problems);
+  return problems;
 }
 
-function stringProblems(value: string, field: string): FieldError[] {
-  const problems: FieldError[] = [];
+function collectTextProblems(value: unknown, field: string, problems: FieldError[]): void {
+  if (typeof value === 'string') {
+    if (!isPlainAscii(value)) stringProblems(value, field, problems);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectTextProblems(item, field, problems);
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      collectTextProblems(item, field ? `${field}.${key}` : key, problems);
+    }
+  }
+}
+
+function stringProblems(value: string, field: string, problems: FieldError[]): void {
   if (value.includes(NUL)) {
     problems.push({ field, message: `${field} must not contain NUL (U+0000)` });
   }
@@ -40,20 +47,39 @@ function stringProblems(value: string, field: string): FieldError[] {
       message: `${field} must be valid Unicode text (it has an unpaired surrogate)`,
     });
   }
-  return problems;
 }
+
+/**
+ * Printable ASCII and the usual whitespace: no NUL, no surrogate, and already NFC. Most input
+ * is, so the rules above cost one scan of it.
+ */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+const isPlainAscii = (value: string): boolean => PLAIN_ASCII.test(value);
 
 /**
  * Every string inside `value` in Unicode NFC, the one form the API stores and compares.
  * `value` is parsed input (JSON, a query string, path parameters): its objects are plain data.
+ * What is already NFC comes back as it was (the same object), so only changed input is copied.
  */
 export function normalizeText<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map(normalizeText) as T;
+  if (typeof value === 'string') {
+    return (isPlainAscii(value) ? value : value.normalize('NFC')) as T;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(normalizeText);
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as object).map(([key, item]) => [key, normalizeText(item)]),
-    ) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      const normalized = normalizeText(item);
+      if (normalized !== item) {
+        copy ??= { ...(value as Record<string, unknown>) };
+        copy[key] = normalized;
+      }
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

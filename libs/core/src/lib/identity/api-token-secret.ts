@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** What every API token starts with, so that a leaked one is recognisable (secret scanners). */
 export const API_TOKEN_PREFIX = 'tapi_';
@@ -18,7 +18,7 @@ export interface NewSecret {
 
 /** SHA-256 of a presented credential, hex: what is stored and what the cache is keyed by. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function newSecret(): NewSecret {

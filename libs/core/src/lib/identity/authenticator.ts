@@ -55,9 +55,10 @@ export class Authenticator {
       if ('principal' in verdict) request.principal = verdict.principal;
       else this.refusals.set(request, verdict.refused);
     });
-    fastify.addHook('preParsing', async (request, reply) => {
+    fastify.addHook('preParsing', (request, reply, payload, done) => {
       const refused = this.refusals.get(request);
-      if (refused !== undefined) refuse(reply, refused);
+      if (refused === undefined) return done(null, payload);
+      refuse(reply, refused);
     });
     // Once the requests in flight have finished, before the app closes the pool.
     fastify.addHook('onClose', () => this.tokenUse.flush());

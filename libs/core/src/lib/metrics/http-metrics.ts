@@ -14,7 +14,7 @@ export function observeHttpRequests(fastify: FastifyInstance, metrics: Metrics):
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [metrics.registry],
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     duration.observe(
       {
         method: request.method,
@@ -23,5 +23,6 @@ export function observeHttpRequests(fastify: FastifyInstance, metrics: Metrics):
       },
       reply.elapsedTime / 1_000,
     );
+    done();
   });
 }

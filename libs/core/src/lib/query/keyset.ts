@@ -1,5 +1,5 @@
 import { isUUID } from 'class-validator';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { Page } from '../http/pagination';
 import { badRequest } from '../http/problem';
 import { Sql } from './sql';
@@ -69,7 +69,8 @@ export type BindParameter = (value: string) => string;
 // The hash keeps cursors opaque and tamper-evident; it is not what keeps SQL safe (every
 // value is validated and bound as a parameter), so a key fixed in the code is enough, and a
 // cursor stays valid across restarts and across every process serving the API.
-const CURSOR_KEY = 'task-api keyset cursor v1';
+// A key object, made once: an HMAC from a string key imports the key again at every cursor.
+const CURSOR_KEY = createSecretKey('task-api keyset cursor v1', 'utf8');
 const MAC_LENGTH = 16;
 
 // PostgreSQL's timestamptz range in epoch milliseconds: 4713 BC to 294276 AD.

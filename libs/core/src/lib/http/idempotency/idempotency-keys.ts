@@ -1,5 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { principalKey } from '../principal';
 import { ProblemException, badRequest, problemType } from '../problem';
@@ -87,11 +93,18 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(private readonly repository: IdempotencyRepository) {}
 
+  /** Hooks every POST route registered after this (so: before the app's init); no other route pays for them. */
   register(fastify: FastifyInstance): void {
-    fastify.addHook('preHandler', (request, reply) => this.claimOrReplay(request, reply));
-    fastify.addHook('onSend', async (request, reply, payload) => {
+    const claim: preHandlerAsyncHookHandler = (request, reply) =>
+      this.claimOrReplay(request, reply);
+    const settle: onSendAsyncHookHandler = async (request, reply, payload) => {
       await this.settle(request, reply, payload);
       return payload;
+    };
+    fastify.addHook('onRoute', (route) => {
+      if (![route.method].flat().includes('POST')) return;
+      route.preHandler = [...[route.preHandler ?? []].flat(), claim];
+      route.onSend = [...[route.onSend ?? []].flat(), settle];
     });
   }
 
@@ -114,8 +127,6 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async claimOrReplay(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-    // Fastify runs hooks for unknown routes too: a 404 has nothing to protect.
-    if (request.method !== 'POST' || request.is404) return;
     const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key === undefined) return;
     const claim: ClaimKey = { principal: principalKey(request), key, claimId: randomUUID() };
