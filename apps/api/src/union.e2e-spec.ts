@@ -303,15 +303,20 @@ describe('Union: tasks with tags, reminders and recurrence (e2e)', () => {
   describe('lean writes', () => {
     it('creates a task in one statement, no transaction, its view built by PostgreSQL', async () => {
       const counter = new StatementCounter(db);
-      let created: TaskView | undefined;
+      let response: request.Response | undefined;
       const statements = await counter.countAll(async () => {
-        created = (await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201)).body;
+        response = await http.post('/tasks').send({ title: 'fresh', dueAt: DUE }).expect(201);
       });
       counter.restore();
+      const created = response?.body as TaskView;
       expect(created).toMatchObject({ title: 'fresh', tags: [], reminders: [], recurrence: null });
       expect(statements).toEqual([
         expect.stringMatching(/^INSERT INTO tasks AS task[\s\S]*RETURNING/),
       ]);
+      // The features' fields of a new task (no subquery) are what a read of it gives.
+      const read = await http.get(`/tasks/${created.id}`).expect(200);
+      expect(read.body).toEqual(created);
+      expect(read.headers.etag).toBe(response?.headers.etag);
     });
 
     it('a change no listener watches reads its view back in the statement that writes it', async () => {

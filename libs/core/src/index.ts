@@ -118,6 +118,7 @@ export {
   type EmbeddedServer,
 } from './lib/database/embedded-postgres';
 export { runMigrationsLocked, MigrationLockTimeoutError } from './lib/database/migrate';
+export { runStatement } from './lib/database/statements';
 export { DatabaseStartupError } from './lib/database/startup-error';
 export { DataDirInUseError } from './lib/database/data-dir-lock';
 export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';

@@ -1,9 +1,10 @@
 import { DynamicModule, ForwardReference, Module, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CoreModule } from '../lib/core.module';
 import { MigrationClass } from '../lib/database/database.module';
 import { coreMigrations } from '../lib/database/migrations';
+import { observeStatements } from '../lib/database/statements';
 import { EdgeOptions } from '../lib/http/edge-options';
 import { createApp } from '../lib/http/configure-app';
 import { IdentityOptions } from '../lib/identity/identity-options';
@@ -104,24 +105,14 @@ const withHeaders = (user: Omit<TestUser, 'headers'>): TestUser => ({
 
 /**
  * Counts the SQL statements an app sends, to assert that a request costs a constant number of
- * statements (no N+1). TypeORM reports every statement to its logger.
+ * statements (no N+1): every statement its pool's connections send, whichever code sent it.
  */
 export class StatementCounter {
   statements: string[] = [];
-  private readonly original: TypeOrmLogger;
+  private readonly stop: () => void;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.original = dataSource.logger;
-    const record = (query: string) => this.statements.push(query);
-    (dataSource as { logger: TypeOrmLogger }).logger = new Proxy(this.original, {
-      get(target, property, receiver) {
-        if (property !== 'logQuery') return Reflect.get(target, property, receiver);
-        return (query: string, ...rest: unknown[]) => {
-          record(query);
-          return target.logQuery(query, ...(rest as []));
-        };
-      },
-    });
+  constructor(dataSource: DataSource) {
+    this.stop = observeStatements(dataSource, (text) => this.statements.push(text));
   }
 
   /** Statements sent while `work` ran, transaction control (BEGIN/COMMIT) excluded. */
@@ -144,6 +135,6 @@ export class StatementCounter {
   }
 
   restore(): void {
-    (this.dataSource as { logger: TypeOrmLogger }).logger = this.original;
+    this.stop();
   }
 }

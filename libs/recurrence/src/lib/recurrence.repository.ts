@@ -8,6 +8,7 @@ import {
   namedParameters,
   ownedTask,
   sql,
+  runStatement,
 } from '@task-api/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecurrenceCompletion } from './recurrence-completion.entity';
@@ -57,7 +58,7 @@ export class RecurrenceRepository {
     const statement = sql`SELECT ${recurrenceJson('recurrence')}::text AS view, recurrence.version
       FROM recurrences recurrence
       WHERE recurrence.task_id = ${taskId} AND ${ownedTask(owner, 'recurrence.task_id')}`;
-    const [row]: RecurrenceViewRow[] = await manager.query(statement.text, [...statement.values]);
+    const [row]: RecurrenceViewRow[] = await runStatement(manager, statement);
     return row;
   }
 

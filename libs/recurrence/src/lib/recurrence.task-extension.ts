@@ -8,6 +8,7 @@ import {
   TaskContribution,
   TaskListFilter,
   TaskViewField,
+  raw,
 } from '@task-api/core';
 import { IsIn, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -59,6 +60,7 @@ export class RecurrenceTaskExtension
     },
   };
   readonly viewSql = RECURRENCE_OF_TASK;
+  readonly newTaskSql = raw('NULL');
   readonly parameters = RecurringFilterDto;
   readonly watches: readonly (keyof Task)[] = ['status', 'dueAt'];
 

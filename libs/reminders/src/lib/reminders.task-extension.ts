@@ -9,6 +9,7 @@ import {
   TaskListFilter,
   TaskViewField,
   unprocessable,
+  raw,
 } from '@task-api/core';
 import { IsIn, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -46,6 +47,7 @@ export class RemindersTaskExtension
     description: 'The reminders of the task, by `remindAt`.',
   };
   readonly viewSql = REMINDERS_OF_TASK;
+  readonly newTaskSql = raw(`'[]'::json`);
   readonly parameters = PendingReminderFilterDto;
   readonly watches: readonly (keyof Task)[] = ['status', 'dueAt'];
 

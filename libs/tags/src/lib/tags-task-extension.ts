@@ -8,6 +8,7 @@ import {
   TaskViewField,
   badRequest,
   joinSql,
+  raw,
 } from '@task-api/core';
 import { TagSummaryDto } from './dto/tag.dto';
 import { TaskTagsFilterDto } from './dto/task-tags-filter.dto';
@@ -28,6 +29,7 @@ export class TagsTaskExtension implements TaskViewField, TaskListFilter<TaskTags
     items: { $ref: getSchemaPath(TagSummaryDto) },
   };
   readonly viewSql = TAGS_OF_TASK;
+  readonly newTaskSql = raw(`'[]'::json`);
   readonly parameters = TaskTagsFilterDto;
 
   constructor(private readonly tags: TagsRepository) {}

@@ -5,7 +5,7 @@ import { DatabaseTimeouts, DEFAULT_TIMEOUTS, driverOptions } from './database-ti
 import { EmbeddedPostgres, IN_MEMORY } from './embedded-postgres';
 import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, runMigrationsLocked } from './migrate';
 import { DatabaseStartupError } from './startup-error';
-import { prepareStatementsByName } from './named-statements';
+import { instrumentStatements } from './statements';
 import { retryAbortedTransactions } from './transaction-retry';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -81,7 +81,7 @@ export class DatabaseModule {
             if (!dataSourceOptions) throw new Error('TypeORM gave no data source options');
             const dataSource = await new DataSource(dataSourceOptions).initialize();
             retryAbortedTransactions(dataSource);
-            await prepareStatementsByName(dataSource);
+            await instrumentStatements(dataSource);
             await runMigrationsLocked(
               dataSource,
               options.migrationLockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,

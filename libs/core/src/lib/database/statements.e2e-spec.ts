@@ -8,7 +8,7 @@ import { createTestApp, createTestUser, onRealPostgres } from '../../testing';
  * task runs the statement the first prepared. Embedded PostgreSQL has one session behind every
  * connection, so nothing is prepared under a name there (names would collide between them).
  */
-describe('Named prepared statements (e2e)', () => {
+describe('Statements: named prepared statements (e2e)', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request.agent>;
   let db: DataSource;

@@ -41,6 +41,12 @@ export interface TaskViewField {
    * subquery with `json_agg`, coalesced to `'[]'::json`), with its parameters.
    */
   readonly viewSql: Sql;
+  /**
+   * The field of a task the statement that creates it returns, when no row of the feature can
+   * refer to the task yet (`'[]'::json`, `NULL`): a create then runs no subquery. Left out when
+   * the field does not follow from the feature's rows alone; `viewSql` then serves there too.
+   */
+  readonly newTaskSql?: Sql;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { runStatement } from '../database/statements';
 import { DataSource, EntityManager } from 'typeorm';
 import { INSTANT_KEY, Keyset, Position, keyset } from '../query/keyset';
 import { EMPTY_SQL, Sql, joinSql, raw, sql } from '../query/sql';
@@ -230,6 +231,6 @@ export class IdentityRepository {
     const all = [...conditions, ...[order.condition(after)].filter((c) => c !== undefined)];
     const where = all.length > 0 ? sql` WHERE ${joinSql(all, ' AND ')}` : EMPTY_SQL;
     const statement = sql`${select}${where} ORDER BY ${raw(order.orderBy())} LIMIT ${limit + 1}`;
-    return this.dataSource.query(statement.text, [...statement.values]);
+    return runStatement(this.dataSource.manager, statement);
   }
 }

@@ -1,5 +1,5 @@
 import { namedParameters } from './keyset';
-import { EMPTY_SQL, Sql, escapeLike, joinSql, raw, sql } from './sql';
+import { EMPTY_SQL, Sql, escapeLike, joinSql, raw, sql, template } from './sql';
 
 describe(Sql.name, () => {
   it('binds values as numbered parameters', () => {
@@ -32,6 +32,31 @@ describe(Sql.name, () => {
       'task.id = reminder.task_id AND task.owner_id = :owned0 AND x = :owned1',
     );
     expect(parameters).toEqual({ owned0: 'u1', owned1: 2 });
+  });
+});
+
+describe(template.name, () => {
+  it('composes once and binds each call’s arguments in their places, constants kept', () => {
+    let composed = 0;
+    const byId = template<[string, number]>(2, (id, version) => {
+      composed++;
+      return sql`SELECT ${raw('x')} FROM t WHERE id = ${id} AND kind = ${'k'} AND version > ${version}`;
+    });
+    const first = byId('a', 1);
+    const second = byId('b', 2);
+    expect(first.text).toBe('SELECT x FROM t WHERE id = $1 AND kind = $2 AND version > $3');
+    expect(first.values).toEqual(['a', 'k', 1]);
+    expect(second.values).toEqual(['b', 'k', 2]);
+    // The same string, not an equal one: a statement name is found without reading it again.
+    expect(second.text).toBe(first.text);
+    expect(composed).toBe(1);
+  });
+
+  it('composes when first called, not when declared (a view is known after boot)', () => {
+    const build = jest.fn(() => sql`SELECT 1`);
+    const statement = template<[]>(0, build);
+    expect(build).not.toHaveBeenCalled();
+    expect(statement().text).toBe('SELECT 1');
   });
 });
 

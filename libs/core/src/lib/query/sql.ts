@@ -30,7 +30,17 @@ export class Sql {
 
   /** The statement for `pg`: parameters numbered `$1..$n` in order. */
   get text(): string {
-    return this.strings.reduce((text, part, i) => `${text}$${i}${part}`);
+    this.numbered ??= this.strings.reduce((text, part, i) => `${text}$${i}${part}`);
+    return this.numbered;
+  }
+
+  private numbered?: string;
+
+  /** This statement's text with other values: what a `template` gives at each use. */
+  withValues(values: readonly unknown[]): Sql {
+    const bound = new Sql(this.strings, values);
+    bound.numbered = this.text;
+    return bound;
   }
 
   /**
@@ -45,6 +55,32 @@ export class Sql {
 /** A fragment: `${value}` binds a parameter, `${fragment}` inlines another fragment. */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   return Sql.of(strings, values);
+}
+
+/** Where a `template`'s parameter goes; replaced by the argument at each use. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A statement whose shape is fixed, only its parameters vary (a read by id, an insert): `build`
+ * composes it once from `arity` placeholder fragments, and each call binds the arguments in
+ * their places. A call composes nothing, and its text is the same string every time, so the
+ * named statement it runs as is found without reading a new text.
+ */
+export function template<Args extends unknown[]>(
+  arity: Args['length'],
+  build: (...params: Sql[]) => Sql,
+): (...args: Args) => Sql {
+  const slots = Array.from({ length: arity }, (_, index) => Sql.of(['', ''], [new Slot(index)]));
+  let shape: Sql | undefined;
+  return (...args) => {
+    shape ??= build(...slots);
+    const { values } = shape;
+    return shape.withValues(
+      values.map((value) => (value instanceof Slot ? args[value.index] : value)),
+    );
+  };
 }
 
 /** Trusted SQL text (identifiers, keywords written in the code), never user input. */

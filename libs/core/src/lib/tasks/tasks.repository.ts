@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { Principal } from '../http/principal';
 import { TASK_PRIORITIES, Task } from './task.entity';
+import { runStatement } from '../database/statements';
 import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
-import { Sql, escapeLike, joinSql, jsonInstant, raw, sql } from '../query/sql';
+import { Sql, escapeLike, joinSql, jsonInstant, raw, sql, template } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
 
 export type NewTask = Pick<
@@ -93,7 +94,24 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 @Injectable()
 export class TasksRepository {
-  private composedView?: Sql;
+  private readonly composedViews = new Map<boolean, Sql>();
+
+  /** A new task of an owner, returning its view (features' fields as for a task no row refers to). */
+  private readonly insertStatement = template<
+    [string, string, string | null, string, string, Date | null, Date | null]
+  >(7, (ownerId, title, description, status, priority, dueAt, completedAt) => {
+    return sql`INSERT INTO tasks AS task
+        (owner_id, title, description, status, priority, due_at, completed_at)
+      VALUES (${ownerId}, ${title}, ${description}, ${status}, ${priority}, ${dueAt}, ${completedAt})
+      RETURNING task.id, ${this.view(true)}::text AS view`;
+  });
+
+  /** One task view of an owner by id. */
+  private readonly viewByIdStatement = template<[string, string]>(2, (ownerId, id) => {
+    const conditions = [ownedBy(ownerId), sql`task.id = ${id}`];
+    return sql`SELECT task.id, ${this.view()}::text AS view
+      FROM tasks task WHERE ${joinSql(conditions, ' AND ')}`;
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -112,12 +130,16 @@ export class TasksRepository {
 
   /** Inserts a task of `owner` and returns its view, built by PostgreSQL in the same statement. */
   async insert(owner: Principal, task: NewTask): Promise<TaskViewRow> {
-    const statement = sql`INSERT INTO tasks AS task
-        (owner_id, title, description, status, priority, due_at, completed_at)
-      VALUES (${owner.userId}, ${task.title}, ${task.description}, ${task.status},
-              ${task.priority}, ${task.dueAt}, ${task.completedAt})
-      RETURNING task.id, ${this.view()}::text AS view`;
-    const [row]: TaskViewRow[] = await this.run(this.dataSource.manager, statement);
+    const statement = this.insertStatement(
+      owner.userId,
+      task.title,
+      task.description,
+      task.status,
+      task.priority,
+      task.dueAt,
+      task.completedAt,
+    );
+    const [row]: TaskViewRow[] = await runStatement(this.dataSource.manager, statement);
     return row;
   }
 
@@ -131,9 +153,10 @@ export class TasksRepository {
     owner: Principal,
     id: string,
   ): Promise<TaskViewRow | undefined> {
-    const statement = sql`SELECT task.id, ${this.view()}::text AS view
-      FROM tasks task WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')}`;
-    const [row]: TaskViewRow[] = await this.run(manager, statement);
+    const [row]: TaskViewRow[] = await runStatement(
+      manager,
+      this.viewByIdStatement(owner.userId, id),
+    );
     return row;
   }
 
@@ -144,7 +167,7 @@ export class TasksRepository {
   findOwnedViews(ids: readonly string[]): Promise<OwnedTaskViewRow[]> {
     const statement = sql`SELECT task.id, task.owner_id, ${this.view()}::text AS view
       FROM tasks task WHERE task.id = ANY(${[...ids]}::uuid[])`;
-    return this.run(this.dataSource.manager, statement);
+    return runStatement(this.dataSource.manager, statement);
   }
 
   /**
@@ -159,7 +182,7 @@ export class TasksRepository {
   ): Promise<Task | null> {
     const statement = sql`SELECT task.* FROM tasks task
       WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')} ${raw(LOCK_CLAUSES[lock])}`;
-    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    const [row]: Record<string, unknown>[] = await runStatement(manager, statement);
     return row ? this.toEntity(manager, row) : null;
   }
 
@@ -177,7 +200,7 @@ export class TasksRepository {
         ${raw(order.valueSql())} AS cursor_value, task.id
       FROM (SELECT * FROM tasks task ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}) task
       ORDER BY ${orderBy}`;
-    return this.run(this.dataSource.manager, statement);
+    return runStatement(this.dataSource.manager, statement);
   }
 
   /** Core's own filters of `GET /tasks` as conditions on the alias `task`. */
@@ -208,7 +231,7 @@ export class TasksRepository {
     const statement = sql`SELECT task.*, ${this.view()}::text AS view
       FROM tasks task WHERE ${joinSql(this.scoped(owner, [sql`task.id = ${id}`]), ' AND ')}
       FOR UPDATE OF task`;
-    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    const [row]: Record<string, unknown>[] = await runStatement(manager, statement);
     return row && { task: this.toEntity(manager, row), view: String(row.view) };
   }
 
@@ -227,7 +250,7 @@ export class TasksRepository {
          SET ${joinSql(assignments, ', ')}, version = task.version + 1, updated_at = now()
        WHERE task.id = ${id}
       RETURNING task.*, ${this.view()}::text AS view`;
-    const [row]: Record<string, unknown>[] = await this.run(manager, statement);
+    const [row]: Record<string, unknown>[] = await runStatement(manager, statement);
     return { task: this.toEntity(manager, row), view: String(row.view) };
   }
 
@@ -236,40 +259,40 @@ export class TasksRepository {
   }
 
   /**
-   * Every read of tasks for a request passes here: the one place that adds the condition every
-   * such read must have, that the task is the owner's. A task of another user is then simply
-   * not found (a 404, as for an id that does not exist). Each sort of `GET /tasks` has an index
-   * that starts with the owner.
+   * Every read of tasks for a request passes here (or, for the read by id, composed once, through
+   * `ownedBy` directly): the one place that adds the condition every such read must have, that
+   * the task is the owner's. A task of another user is then simply not found (a 404, as for an
+   * id that does not exist). Each sort of `GET /tasks` has an index that starts with the owner.
    */
   private scoped(owner: Principal, conditions: readonly Sql[]): Sql[] {
-    return [sql`task.owner_id = ${owner.userId}`, ...conditions];
+    return [ownedBy(owner.userId), ...conditions];
   }
 
   /**
    * The JSON of a task view on the alias `task`: core's columns, then every feature's field in
-   * its contribution order. Composed once: the features are known after boot.
+   * its contribution order. Composed once: the features are known after boot. For a task the
+   * statement creates, a feature's field may be its `newTaskSql` (no row refers to it yet).
    */
-  private view(): Sql {
-    this.composedView ??= sql`json_build_object(
+  private view(forNewTask = false): Sql {
+    const composed = this.composedViews.get(forNewTask) ?? this.composeView(forNewTask);
+    this.composedViews.set(forNewTask, composed);
+    return composed;
+  }
+
+  private composeView(forNewTask: boolean): Sql {
+    return sql`json_build_object(
       'id', task.id, 'title', task.title, 'description', task.description,
       'status', task.status, 'priority', task.priority,
       'dueAt', ${jsonInstant('task.due_at')}, 'completedAt', ${jsonInstant('task.completed_at')},
       'createdAt', ${jsonInstant('task.created_at')}, 'updatedAt', ${jsonInstant('task.updated_at')},
       'version', task.version${joinSql(
-        this.extensions.viewFields().map(({ field, viewSql }) => {
+        this.extensions.viewFields().map(({ field, viewSql, newTaskSql }) => {
           if (!FIELD_NAME.test(field))
             throw new Error(`Task view field "${field}" is not a plain name`);
-          return sql`, '${raw(field)}', ${viewSql}`;
+          return sql`, '${raw(field)}', ${(forNewTask && newTaskSql) || viewSql}`;
         }),
         '',
       )})`;
-    return this.composedView;
-  }
-
-  /** Runs a statement and gives its rows (TypeORM answers an UPDATE with `[rows, count]`). */
-  private async run<Row>(manager: EntityManager, statement: Sql): Promise<Row[]> {
-    const result = await manager.query(statement.text, [...statement.values]);
-    return /^\s*UPDATE\b/i.test(statement.text) ? result[0] : result;
   }
 
   /** A row of `tasks` (column names, as `pg` parsed them) as the entity. */
@@ -281,5 +304,8 @@ export class TasksRepository {
     );
   }
 }
+
+/** The condition every read of tasks for a request has (see `scoped`): the task is the owner's. */
+const ownedBy = (ownerId: string | Sql): Sql => sql`task.owner_id = ${ownerId}`;
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
