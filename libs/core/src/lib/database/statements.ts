@@ -74,9 +74,13 @@ export async function runStatement<Row>(manager: EntityManager, statement: Sql):
   const connection: Queryable = queryRunner
     ? ((await queryRunner.connect()) as Queryable)
     : (poolOf(manager.connection) as unknown as Queryable);
-  const { rows } = await connection.query(statement.text, statement.values as unknown[]);
+  const { rows } = await connection.query(statement.text, statement.values.map(instantAsText));
   return rows as Row[];
 }
+
+/** An instant as RFC 3339 text: `pg` would format it in the local time zone, ten times slower. */
+const instantAsText = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : value;
 
 function statementNames(): (text: string) => string | undefined {
   const names = new Map<string, string>();

@@ -60,6 +60,19 @@ describe(template.name, () => {
   });
 });
 
+describe('Sql.shapes', () => {
+  it('gives statements of a known shape the text composed the first time, with their own values', () => {
+    const shaped = Sql.shapes();
+    const page = (status: string) => sql`SELECT 1 FROM t WHERE status = ${status} LIMIT ${5}`;
+    const first = shaped('status', page('todo'));
+    const second = shaped('status', page('done'));
+    expect(first.text).toBe('SELECT 1 FROM t WHERE status = $1 LIMIT $2');
+    expect(second.text).toBe(first.text);
+    expect(second.values).toEqual(['done', 5]);
+    expect(shaped('none', sql`SELECT 1 FROM t LIMIT ${5}`).text).toBe('SELECT 1 FROM t LIMIT $1');
+  });
+});
+
 describe(escapeLike.name, () => {
   it('makes LIKE match %, _ and \\ literally', () => {
     expect(escapeLike('50%_off\\now')).toBe('50\\%\\_off\\\\now');

@@ -4,6 +4,9 @@
  * own parameters, and `text` numbers them all `$1..$n` only when the statement is complete.
  * Features write their parts of a composed statement this way, never by concatenating values.
  */
+/** Bounds what shapes cost if a caller's shapes were not a few after all. */
+const MAX_SHAPES = 1_000;
+
 export class Sql {
   /** `strings` has one more member than `values`: text, value, text, value, ..., text. */
   private constructor(
@@ -38,9 +41,30 @@ export class Sql {
 
   /** This statement's text with other values: what a `template` gives at each use. */
   withValues(values: readonly unknown[]): Sql {
-    const bound = new Sql(this.strings, values);
-    bound.numbered = this.text;
-    return bound;
+    return this.numberedAs(this.text, values);
+  }
+
+  private numberedAs(text: string, values: readonly unknown[]): Sql {
+    const statement = new Sql(this.strings, values);
+    statement.numbered = text;
+    return statement;
+  }
+
+  /**
+   * Statements composed in a few shapes (a list's filters and sort) get the text of their shape,
+   * composed the first time: the same string every time after (see `template`). `shape` must
+   * name everything the text depends on beyond what is constant where it is called.
+   */
+  static shapes(): (shape: string, statement: Sql) => Sql {
+    const texts = new Map<string, string>();
+    return (shape, statement) => {
+      let text = texts.get(shape);
+      if (text === undefined) {
+        text = statement.text;
+        if (texts.size < MAX_SHAPES) texts.set(shape, text);
+      }
+      return statement.numberedAs(text, statement.values);
+    };
   }
 
   /**

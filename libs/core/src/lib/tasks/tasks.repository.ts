@@ -106,6 +106,9 @@ export class TasksRepository {
       RETURNING task.id, ${this.view(true)}::text AS view`;
   });
 
+  /** The page statements, by their conditions and order (the view is the same in all). */
+  private readonly pageShapes = Sql.shapes();
+
   /** One task view of an owner by id. */
   private readonly viewByIdStatement = template<[string, string]>(2, (ownerId, id) => {
     const conditions = [ownedBy(ownerId), sql`task.id = ${id}`];
@@ -195,12 +198,13 @@ export class TasksRepository {
     const { order, after, limit } = query;
     const conditions = this.scoped(owner, [...query.where, ...optional(order.condition(after))]);
     const where = sql`WHERE ${joinSql(conditions, ' AND ')}`;
-    const orderBy = raw(order.orderBy());
+    const orderBy = order.orderBy();
     const statement = sql`SELECT ${this.view()}::text AS view,
         ${raw(order.valueSql())} AS cursor_value, task.id
-      FROM (SELECT * FROM tasks task ${where} ORDER BY ${orderBy} LIMIT ${limit + 1}) task
-      ORDER BY ${orderBy}`;
-    return runStatement(this.dataSource.manager, statement);
+      FROM (SELECT * FROM tasks task ${where} ORDER BY ${raw(orderBy)} LIMIT ${limit + 1}) task
+      ORDER BY ${raw(orderBy)}`;
+    const shape = `${where.text}\n${orderBy}\n${order.valueSql()}`;
+    return runStatement(this.dataSource.manager, this.pageShapes(shape, statement));
   }
 
   /** Core's own filters of `GET /tasks` as conditions on the alias `task`. */
