@@ -3,8 +3,8 @@ import type {
   FastifyInstance,
   FastifyReply,
   FastifyRequest,
-  onSendAsyncHookHandler,
-  preHandlerAsyncHookHandler,
+  onSendHookHandler,
+  preHandlerHookHandler,
 } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { principalKey } from '../principal';
@@ -95,11 +95,14 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
 
   /** Hooks every POST route registered after this (so: before the app's init); no other route pays for them. */
   register(fastify: FastifyInstance): void {
-    const claim: preHandlerAsyncHookHandler = (request, reply) =>
-      this.claimOrReplay(request, reply);
-    const settle: onSendAsyncHookHandler = async (request, reply, payload) => {
-      await this.settle(request, reply, payload);
-      return payload;
+    // Most requests carry no key: they pass both hooks without a promise.
+    const claim: preHandlerHookHandler = (request, reply, done) => {
+      if (request.headers[IDEMPOTENCY_KEY_HEADER] === undefined) return done();
+      this.claimOrReplay(request, reply).then(() => done(), done);
+    };
+    const settle: onSendHookHandler = (request, reply, payload, done) => {
+      if (!this.claims.has(request)) return done(null, payload);
+      this.settle(request, reply, payload).then(() => done(null, payload), done);
     };
     fastify.addHook('onRoute', (route) => {
       if (![route.method].flat().includes('POST')) return;
@@ -126,7 +129,7 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  private async claimOrReplay(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+  private async claimOrReplay(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key === undefined) return;
     const claim: ClaimKey = { principal: principalKey(request), key, claimId: randomUUID() };
@@ -144,7 +147,7 @@ export class IdempotencyKeys implements OnApplicationBootstrap, OnApplicationShu
       reply.header('retry-after', '1');
       throw new ProblemException(409, KEY_IN_FLIGHT.detail, { type: KEY_IN_FLIGHT.type });
     }
-    return reply
+    reply
       .code(response.status)
       .headers({ ...response.headers, [REPLAYED_HEADER]: 'true' })
       .send(response.body ?? undefined);
