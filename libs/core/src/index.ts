@@ -119,6 +119,7 @@ export {
 } from './lib/database/embedded-postgres';
 export { runMigrationsLocked, MigrationLockTimeoutError } from './lib/database/migrate';
 export { runStatement } from './lib/database/statements';
+export { SqlRepository } from './lib/database/sql-repository';
 export { DatabaseStartupError } from './lib/database/startup-error';
 export { DataDirInUseError } from './lib/database/data-dir-lock';
 export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './lib/database/database-timeouts';

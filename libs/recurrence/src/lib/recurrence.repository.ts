@@ -9,6 +9,7 @@ import {
   ownedTask,
   sql,
   runStatement,
+  SqlRepository,
 } from '@task-api/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecurrenceCompletion } from './recurrence-completion.entity';
@@ -38,16 +39,9 @@ export const HISTORY_ORDER = keyset({
  * core's own transaction of a task it found under its owner (the amendment).
  */
 @Injectable()
-export class RecurrenceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class RecurrenceRepository extends SqlRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   async findView(

@@ -7,6 +7,7 @@ import {
   keyset,
   namedParameters,
   ownedTask,
+  SqlRepository,
 } from '@task-api/core';
 import { DataSource, EntityManager, IsNull, Not, SelectQueryBuilder } from 'typeorm';
 import { ReminderDelivery } from './reminder-delivery.entity';
@@ -67,16 +68,9 @@ export interface ReminderListCriteria {
  * run inside core's transaction on a task it found under its owner.
  */
 @Injectable()
-export class RemindersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class RemindersRepository extends SqlRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   async insert(manager: EntityManager, reminder: NewReminder): Promise<Reminder> {

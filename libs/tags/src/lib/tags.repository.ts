@@ -12,6 +12,7 @@ import {
   namedParameters,
   sqlState,
   violatedConstraint,
+  SqlRepository,
 } from '@task-api/core';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ResolvedTagNames } from './task-tags.sql';
@@ -77,17 +78,9 @@ export const isTagNameConflict = (error: unknown): boolean =>
  * be changed. The links between tasks and tags are `TaskTagsRepository`'s.
  */
 @Injectable()
-export class TagsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  /** Runs `work` in one transaction: every multi-statement write goes through it. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class TagsRepository extends SqlRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /** Inserts a tag; a name the owner uses already, in any case, fails with 23505. */

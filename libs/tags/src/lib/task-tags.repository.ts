@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, Principal, sqlState, violatedConstraint } from '@task-api/core';
+import {
+  PG_FOREIGN_KEY_VIOLATION,
+  Principal,
+  SqlRepository,
+  sqlState,
+  violatedConstraint,
+} from '@task-api/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTag } from './task-tag.entity';
 
@@ -24,12 +30,9 @@ export const missingLinkSide = (error: unknown): 'task' | 'tag' | undefined => {
  * `taskCount`, the tasks carrying it) is the owner's too.
  */
 @Injectable()
-export class TaskTagsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
+export class TaskTagsRepository extends SqlRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { runStatement } from '../database/statements';
+import { SqlRepository } from '../database/sql-repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { INSTANT_KEY, Keyset, Position, keyset } from '../query/keyset';
 import { EMPTY_SQL, Sql, joinSql, raw, sql } from '../query/sql';
@@ -63,16 +64,9 @@ export type UserDeletion = 'missing' | 'administrator' | 'deleted';
 
 /** The SQL of users and API tokens. Authentication reads through it only on a cache miss. */
 @Injectable()
-export class IdentityRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+export class IdentityRepository extends SqlRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /** The administrator's id, creating the administrator if there is none (race-safe). */

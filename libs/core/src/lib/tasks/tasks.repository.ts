@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SqlRepository } from '../database/sql-repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskExtensions } from '../extension/task-extensions';
 import { Principal } from '../http/principal';
@@ -93,7 +94,7 @@ export const TASK_ORDERS = Object.fromEntries(
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 @Injectable()
-export class TasksRepository {
+export class TasksRepository extends SqlRepository {
   private readonly composedViews = new Map<boolean, Sql>();
 
   /** A new task of an owner, returning its view (features' fields as for a task no row refers to). */
@@ -117,18 +118,10 @@ export class TasksRepository {
   });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly extensions: TaskExtensions,
-  ) {}
-
-  /** For statements outside any transaction: each commits on its own. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
-  /** Runs `work` in one transaction; every write of a task change goes through it. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  ) {
+    super(dataSource);
   }
 
   /** Inserts a task of `owner` and returns its view, built by PostgreSQL in the same statement. */
