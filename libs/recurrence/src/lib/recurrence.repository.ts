@@ -7,8 +7,8 @@ import {
   keyset,
   namedParameters,
   ownedTask,
-  sql,
   runStatement,
+  sql,
   SqlRepository,
 } from '@task-api/core';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { runStatement } from '../database/statements';
-import { SqlRepository } from '../database/sql-repository';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqlRepository } from '../database/sql-repository';
+import { runStatement } from '../database/statements';
 import { INSTANT_KEY, Keyset, Position, keyset } from '../query/keyset';
 import { EMPTY_SQL, Sql, joinSql, raw, sql } from '../query/sql';
 import { NewSecret } from './api-token-secret';
@@ -225,6 +225,6 @@ export class IdentityRepository extends SqlRepository {
     const all = [...conditions, ...[order.condition(after)].filter((c) => c !== undefined)];
     const where = all.length > 0 ? sql` WHERE ${joinSql(all, ' AND ')}` : EMPTY_SQL;
     const statement = sql`${select}${where} ORDER BY ${raw(order.orderBy())} LIMIT ${limit + 1}`;
-    return runStatement(this.dataSource.manager, statement);
+    return runStatement(this.autocommit, statement);
   }
 }

@@ -47,8 +47,8 @@ describe(template.name, () => {
     expect(first.text).toBe('SELECT x FROM t WHERE id = $1 AND kind = $2 AND version > $3');
     expect(first.values).toEqual(['a', 'k', 1]);
     expect(second.values).toEqual(['b', 'k', 2]);
-    // The same string, not an equal one: a statement name is found without reading it again.
     expect(second.text).toBe(first.text);
+    // Composed once: every later call only binds its arguments.
     expect(composed).toBe(1);
   });
 
@@ -64,8 +64,13 @@ describe('Sql.shapes', () => {
   it('gives statements of a known shape the text composed the first time, with their own values', () => {
     const shaped = Sql.shapes();
     const page = (status: string) => sql`SELECT 1 FROM t WHERE status = ${status} LIMIT ${5}`;
+    const numbering = jest.spyOn(Sql.prototype, 'text', 'get');
     const first = shaped('status', page('todo'));
+    expect(numbering).toHaveBeenCalledTimes(1);
     const second = shaped('status', page('done'));
+    // The second statement of the shape is not numbered again: it gets the first one's text.
+    expect(numbering).toHaveBeenCalledTimes(1);
+    numbering.mockRestore();
     expect(first.text).toBe('SELECT 1 FROM t WHERE status = $1 LIMIT $2');
     expect(second.text).toBe(first.text);
     expect(second.values).toEqual(['done', 5]);

@@ -1,12 +1,12 @@
+/** Bounds what shapes cost if a caller's shapes were not a few after all. */
+const MAX_SHAPES = 1_000;
+
 /**
  * SQL text with its parameters kept beside it, composable: a fragment written with
  * `sql\`... ${value} ...\`` binds `value` as a parameter, a nested fragment is inlined with its
  * own parameters, and `text` numbers them all `$1..$n` only when the statement is complete.
  * Features write their parts of a composed statement this way, never by concatenating values.
  */
-/** Bounds what shapes cost if a caller's shapes were not a few after all. */
-const MAX_SHAPES = 1_000;
-
 export class Sql {
   /** `strings` has one more member than `values`: text, value, text, value, ..., text. */
   private constructor(

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SqlRepository } from '../database/sql-repository';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqlRepository } from '../database/sql-repository';
+import { runStatement } from '../database/statements';
 import { TaskExtensions } from '../extension/task-extensions';
 import { Principal } from '../http/principal';
 import { TASK_PRIORITIES, Task } from './task.entity';
-import { runStatement } from '../database/statements';
 import { INSTANT_KEY, Keyset, Position, SortKey, keyset } from '../query/keyset';
 import { Sql, escapeLike, joinSql, jsonInstant, raw, sql, template } from '../query/sql';
 import { TASK_SORTS, TaskSort } from './dto/list-tasks-query.dto';
@@ -135,7 +135,7 @@ export class TasksRepository extends SqlRepository {
       task.dueAt,
       task.completedAt,
     );
-    const [row]: TaskViewRow[] = await runStatement(this.dataSource.manager, statement);
+    const [row]: TaskViewRow[] = await runStatement(this.autocommit, statement);
     return row;
   }
 
@@ -163,7 +163,7 @@ export class TasksRepository extends SqlRepository {
   findOwnedViews(ids: readonly string[]): Promise<OwnedTaskViewRow[]> {
     const statement = sql`SELECT task.id, task.owner_id, ${this.view()}::text AS view
       FROM tasks task WHERE task.id = ANY(${[...ids]}::uuid[])`;
-    return runStatement(this.dataSource.manager, statement);
+    return runStatement(this.autocommit, statement);
   }
 
   /**
@@ -197,7 +197,7 @@ export class TasksRepository extends SqlRepository {
       FROM (SELECT * FROM tasks task ${where} ORDER BY ${raw(orderBy)} LIMIT ${limit + 1}) task
       ORDER BY ${raw(orderBy)}`;
     const shape = `${where.text}\n${orderBy}\n${order.valueSql()}`;
-    return runStatement(this.dataSource.manager, this.pageShapes(shape, statement));
+    return runStatement(this.autocommit, this.pageShapes(shape, statement));
   }
 
   /** Core's own filters of `GET /tasks` as conditions on the alias `task`. */
@@ -271,8 +271,11 @@ export class TasksRepository extends SqlRepository {
    * statement creates, a feature's field may be its `newTaskSql` (no row refers to it yet).
    */
   private view(forNewTask = false): Sql {
-    const composed = this.composedViews.get(forNewTask) ?? this.composeView(forNewTask);
-    this.composedViews.set(forNewTask, composed);
+    let composed = this.composedViews.get(forNewTask);
+    if (!composed) {
+      composed = this.composeView(forNewTask);
+      this.composedViews.set(forNewTask, composed);
+    }
     return composed;
   }
 
