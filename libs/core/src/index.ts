@@ -91,8 +91,13 @@ export {
   createValidationPipe,
   VALIDATION_OPTIONS,
 } from './lib/http/validation';
+export { acceptedInstance, fastPathHandles } from './lib/http/dto-plan';
 export { ApiProblems, ProblemDetailsDto, createOpenApiDocument } from './lib/http/openapi';
-export { ApiQueryFrom, queryParametersOf } from './lib/http/openapi-parameters';
+export {
+  ApiQueryFrom,
+  documentedProperties,
+  queryParametersOf,
+} from './lib/http/openapi-parameters';
 export { JsonText, jsonPage } from './lib/http/json-text';
 export {
   createApp,

@@ -13,6 +13,7 @@ import {
   ValidatorOptions,
   validateSync,
 } from 'class-validator';
+import { acceptedInstance } from './dto-plan';
 import { documentedProperties } from './openapi-parameters';
 import { FieldError, ProblemException, badRequest } from './problem';
 import { normalizeText, textProblems } from './text';
@@ -138,11 +139,16 @@ export function validatePlain<T extends object>(type: ClassConstructor<T>, plain
   return instance;
 }
 
-/** The DTO built from `plain` and what is wrong with it, one entry per field. */
+/**
+ * The DTO built from `plain` and what is wrong with it, one entry per field. Valid input most
+ * often takes the fast path (same decorators, read once); the rest goes through the libraries.
+ */
 function validated<T extends object>(
   type: ClassConstructor<T>,
   plain: object,
 ): { instance: T; errors: FieldError[] } {
+  const accepted = acceptedInstance(type, plain);
+  if (accepted) return { instance: accepted, errors: [] };
   const instance = plainToInstance(type, plain);
   return { instance, errors: flattenValidationErrors(validateSync(instance, VALIDATION_OPTIONS)) };
 }
