@@ -49,11 +49,18 @@ export class Authenticator {
   }
 
   register(fastify: FastifyInstance): void {
-    fastify.addHook('onRequest', async (request) => {
-      if (isPublicPath(request.url)) return;
-      const verdict = await this.authenticate(request.headers.authorization);
-      if ('principal' in verdict) request.principal = verdict.principal;
-      else this.refusals.set(request, verdict.refused);
+    // A callback hook: a client the cache knows is answered without a promise (most requests).
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (isPublicPath(request.url)) return done();
+      const known = this.knownVerdict(request.headers.authorization);
+      if (known) {
+        this.note(request, known);
+        return done();
+      }
+      this.authenticate(request.headers.authorization).then((verdict) => {
+        this.note(request, verdict);
+        done();
+      }, done);
     });
     fastify.addHook('preParsing', (request, reply, payload, done) => {
       const refused = this.refusals.get(request);
@@ -73,12 +80,30 @@ export class Authenticator {
       return { principal: await this.administrator(), expiresAt: null };
     }
     const verdict = await this.cache.verdict(hash, () => this.lookUp(token, hash), now);
+    return this.checked(verdict, now);
+  }
+
+  /** `authenticate`'s answer when the cache already holds it (not `ADMIN_TOKEN`); else undefined. */
+  private knownVerdict(header: string | undefined, now = Date.now()): Verdict | undefined {
+    const token = bearerToken(header);
+    if (token === undefined) return undefined;
+    const settled = this.cache.settled(hashSecret(token), now);
+    return settled && this.checked(settled, now);
+  }
+
+  /** A looked-up verdict as of `now`: an expired token is refused, a used one noted. */
+  private checked(verdict: Verdict, now: number): Verdict {
     if ('refused' in verdict) return verdict;
     if (verdict.expiresAt !== null && verdict.expiresAt <= now) {
       return { refused: 'The bearer token has expired.' };
     }
     if (verdict.tokenId !== undefined) this.tokenUse.touch(verdict.tokenId, new Date(now));
     return verdict;
+  }
+
+  private note(request: FastifyRequest, verdict: Verdict): void {
+    if ('principal' in verdict) request.principal = verdict.principal;
+    else this.refusals.set(request, verdict.refused);
   }
 
   /** A token revoked here stops working here at once (elsewhere within the cache's time). */

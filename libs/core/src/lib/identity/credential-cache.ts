@@ -20,6 +20,8 @@ const MAX_ENTRIES = 10_000;
 interface Entry {
   until: number;
   verdict: Promise<Verdict>;
+  /** The verdict once it is in, for a caller that would rather not wait on a promise. */
+  settled?: Verdict;
   /** Once the verdict is in: whose it is, so that deleting a user forgets its credentials. */
   userId?: string;
 }
@@ -43,6 +45,7 @@ export class CredentialCache {
     this.entries.set(hash, entry);
     entry.verdict.then(
       (verdict) => {
+        entry.settled = verdict;
         if ('principal' in verdict) entry.userId = verdict.principal.userId;
       },
       () => {
@@ -50,6 +53,12 @@ export class CredentialCache {
       },
     );
     return entry.verdict;
+  }
+
+  /** The verdict of a lookup that has finished and is still trusted; else `undefined`. */
+  settled(hash: string, now = Date.now()): Verdict | undefined {
+    const cached = this.entries.get(hash);
+    return cached && cached.until > now ? cached.settled : undefined;
   }
 
   /** A token revoked by this process stops working here at once. */
