@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestApp, createTestUser, onRealPostgres } from '../../testing';
 
@@ -40,4 +41,23 @@ describe('Statements: named prepared statements (e2e)', () => {
       expect(afterSecond).toEqual(afterFirst);
     },
   );
+
+  it('survives a connection that fails while it changes hands, and replaces it', async () => {
+    const pool = (db.driver as unknown as { master: Pool }).master;
+    await new Promise<void>((resolve, reject) => {
+      pool.connect((error: Error | undefined, client: PoolClient | undefined, release) => {
+        if (error || !client) return reject(error);
+        try {
+          // What `pg` does when the server's FATAL is read before the new holder listens.
+          client.emit('error', new Error('terminating connection due to administrator command'));
+          resolve();
+        } catch (thrown) {
+          reject(thrown);
+        } finally {
+          release(new Error('the connection failed'));
+        }
+      });
+    });
+    await http.post('/tasks').send({ title: 'after the failure' }).expect(201);
+  });
 });

@@ -5,8 +5,9 @@ import type { Sql } from '../query/sql';
 /**
  * How the app's statements reach PostgreSQL. Every connection the data source's pool hands out
  * is instrumented once (on its first `acquire`): on a PostgreSQL server each statement with
- * parameters becomes a named prepared statement of its connection, and whoever observes the
- * data source (a test counting statements) sees every statement sent, whichever code sent it.
+ * parameters becomes a named prepared statement of its connection, whoever observes the
+ * data source (a test counting statements) sees every statement sent, whichever code sent it,
+ * and a connection that fails while it changes hands cannot take the process down.
  */
 
 /**
@@ -102,6 +103,7 @@ function instrument(
   const marked = client as PoolClient & { [INSTRUMENTED]?: true };
   if (marked[INSTRUMENTED]) return;
   marked[INSTRUMENTED] = true;
+  client.on('error', failedWhileChangingHands);
   const query = client.query.bind(client) as QueryFunction;
   (client as unknown as { query: QueryFunction }).query = (config, values, callback) => {
     const text = typeof config === 'string' ? config : (config as QueryConfig | undefined)?.text;
@@ -112,6 +114,19 @@ function instrument(
     const named: QueryConfig = { name, text: config, values: values as unknown[] };
     return query(named, callback);
   };
+}
+
+/**
+ * `pg` reports a connection's failure (a backend terminated, a network cut) as an `error` event,
+ * which with no listener throws and ends the process. The pool listens while a connection is
+ * idle and TypeORM while it holds one, but not in between: `pool.query` releases a connection
+ * while `pg` is still reading the reply, and a waiting query runner gets it at once, listening
+ * only a few ticks later — a server's FATAL read in that same chunk found nobody (seen under load
+ * with backends terminated). This listener is always there.
+ */
+function failedWhileChangingHands(): void {
+  // Nothing more to do: `pg` has already made the connection refuse every statement, so its next
+  // user gets that error (a 503) and the pool then discards it.
 }
 
 async function isEmbedded(dataSource: DataSource): Promise<boolean> {
