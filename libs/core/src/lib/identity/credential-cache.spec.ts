@@ -36,6 +36,21 @@ describe(CredentialCache.name, () => {
     expect(lookups).toBe(1);
   });
 
+  it('gives a finished lookup at once while it is trusted, nothing before or after', async () => {
+    let release: (verdict: Verdict) => void = () => undefined;
+    const pending = sut.verdict(
+      'h1',
+      () => new Promise<Verdict>((resolve) => (release = resolve)),
+      0,
+    );
+    expect(sut.settled('h1', 1)).toBeUndefined();
+    release(ALICE);
+    await pending;
+    expect(sut.settled('h1', 9_999)).toBe(ALICE);
+    expect(sut.settled('h1', 10_000)).toBeUndefined();
+    expect(sut.settled('h2', 1)).toBeUndefined();
+  });
+
   it('keeps no failed lookup: the next request asks again', async () => {
     const failing = () => Promise.reject(new Error('database down'));
     await expect(sut.verdict('h1', failing, 0)).rejects.toThrow('database down');
