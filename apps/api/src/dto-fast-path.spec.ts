@@ -14,7 +14,8 @@ import { getMetadataStorage, validateSync } from 'class-validator';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { features } from './features';
+// Every library's DTOs, as the app composes them: their decorators fill class-validator's storage.
+import './features';
 import { ValueArbitraries } from './testing/openapi-fuzz';
 
 /**
@@ -32,7 +33,6 @@ const values = new ValueArbitraries(document, { ids: {}, cursors: {} });
 
 /** Every class with class-validator rules, once every library's decorators have run. */
 function dtoClasses(): Type<object>[] {
-  expect(features.length).toBeGreaterThan(0);
   const storage = getMetadataStorage() as unknown as {
     validationMetadatas: Map<Type<object>, unknown[]>;
   };
@@ -123,7 +123,6 @@ describe('validation fast path', () => {
           // A DTO it handles, on flat input (what JSON bodies and query strings mostly are):
           // never a valid input left to the slow path.
           if (handled && isFlat(plain)) expect(fast !== undefined).toBe(full.valid);
-          if (!handled) expect(fast).toBeUndefined();
         }),
         { numRuns: 300 },
       );

@@ -1,8 +1,10 @@
 import { ClassConstructor, TransformationType } from 'class-transformer';
-// The one storage of class-transformer's decorators (its index exports no reader of it).
+// What `plainToInstance` reads and passes on, which class-transformer's index does not export.
+import { defaultOptions } from 'class-transformer/cjs/constants/default-options.constant';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import {
+  MetadataStorage,
   ValidationArguments,
   ValidationTypes,
   ValidatorConstraintInterface,
@@ -76,21 +78,6 @@ interface Check {
   constraints: ValidatorConstraintInterface[];
 }
 
-/** class-transformer's options when `plainToInstance` gets none (its `defaultOptions`). */
-const DEFAULT_TRANSFORM_OPTIONS = {
-  enableCircularCheck: false,
-  enableImplicitConversion: false,
-  excludeExtraneousValues: false,
-  excludePrefixes: undefined,
-  exposeDefaultValues: false,
-  exposeUnsetFields: true,
-  groups: undefined,
-  ignoreDecorators: false,
-  strategy: undefined,
-  targetMaps: undefined,
-  version: undefined,
-};
-
 const PRIMITIVE_CONVERSIONS = new Map<unknown, (value: unknown) => unknown>([
   [String, (value) => (value === null || value === undefined ? value : String(value))],
   [Number, (value) => (value === null || value === undefined ? value : Number(value))],
@@ -113,7 +100,7 @@ function planOf(type: ClassConstructor<object>): Plan | null {
   const defaults = new type() as Record<string, unknown>;
   const properties = new Map<string, PropertyPlan>();
   for (const [name, own] of Object.entries(storage.groupByPropertyName(metadatas))) {
-    const property = propertyPlanOf(type, name, own, defaults);
+    const property = propertyPlanOf(storage, type, name, own, defaults);
     if (property === null) return null;
     properties.set(name, property);
   }
@@ -129,6 +116,7 @@ const HANDLED_VALIDATIONS = new Set<string>([
 ]);
 
 function propertyPlanOf(
+  storage: MetadataStorage,
   type: ClassConstructor<object>,
   name: string,
   metadatas: ValidationMetadata[],
@@ -150,9 +138,7 @@ function propertyPlanOf(
   const checks: Check[] = [];
   for (const metadata of metadatas) {
     if (metadata.type === ValidationTypes.CONDITIONAL_VALIDATION) continue;
-    const constraintMetadatas = getMetadataStorage().getTargetValidatorConstraints(
-      metadata.constraintCls,
-    );
+    const constraintMetadatas = storage.getTargetValidatorConstraints(metadata.constraintCls);
     if (constraintMetadatas.some((constraint) => constraint.async)) return null;
     checks.push({ metadata, constraints: constraintMetadatas.map((c) => c.instance) });
   }
@@ -206,7 +192,8 @@ function build(plan: Plan, plain: object): object | undefined {
         key,
         obj: plain,
         type: TransformationType.PLAIN_TO_CLASS,
-        options: DEFAULT_TRANSFORM_OPTIONS,
+        // The options `plainToInstance` gives a transform when it is called with none.
+        options: defaultOptions,
       });
     }
     instance[key] = value;
@@ -229,6 +216,9 @@ function passes(plan: Plan, instance: object): boolean {
 function checkPasses(check: Check, object: object, property: string, value: unknown): boolean {
   const { metadata } = check;
   if (metadata.validateIf && !metadata.validateIf(object, value)) return true;
+  // `each` on anything but an array (a Set, a Map, a Date...): left to class-validator.
+  if (metadata.each && !Array.isArray(value) && value instanceof Object) return false;
+  const items = metadata.each && Array.isArray(value) ? value : [value];
   const args: ValidationArguments = {
     targetName: object.constructor.name,
     property,
@@ -236,10 +226,8 @@ function checkPasses(check: Check, object: object, property: string, value: unkn
     value,
     constraints: metadata.constraints,
   };
-  const values = metadata.each && Array.isArray(value) ? value : [value];
-  if (metadata.each && !Array.isArray(value) && value instanceof Object) return false;
   // A promise (an async rule) is not a yes: the full validation decides.
   return check.constraints.every((constraint) =>
-    values.every((item) => constraint.validate(item, args) === true),
+    items.every((item) => constraint.validate(item, args) === true),
   );
 }
