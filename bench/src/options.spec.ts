@@ -12,6 +12,8 @@ describe(parseOptions.name, () => {
       matrixSize: 100_000,
       connections: [16],
       only: TARGET_SCENARIOS,
+      rounds: 9,
+      durationSeconds: 4,
     });
   });
 

@@ -4,6 +4,9 @@ import { createServer } from 'node:net';
 
 export type Target = 'api' | 'baseline';
 
+/** Node's flags for a script in TypeScript: the loader the project's own scripts run with. */
+const TYPESCRIPT = ['-r', '@swc-node/register'];
+
 export interface RunningServer {
   target: Target;
   url: string;
@@ -11,18 +14,20 @@ export interface RunningServer {
 }
 
 /**
- * The API as a separate process, as production runs it: the build (`dist/apps/api/main.js`,
- * which `npm run bench` builds first). Logs at `warn`, the dispatcher off (the seeded reminders
- * are months ahead anyway), no rate limit (the load comes from one address, far above any
- * person's rate), the default pool of 10.
+ * The API as a separate process, as production runs it (`npm start`): the build
+ * (`dist/apps/api/main.js`, which `npm run bench` builds first) under `node --enable-source-maps`,
+ * without the TypeScript loader the bench's own scripts need (a `preload` in TypeScript brings
+ * it). Logs at `warn`, the dispatcher off (the seeded reminders are months ahead anyway), no
+ * rate limit (the load comes from one address, far above any person's rate), the default pool
+ * of 10.
  */
 export async function startApi(
   databaseUrl: string,
   extra: { preload?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
-  const preload = extra.preload ? ['-r', extra.preload] : [];
+  const preload = extra.preload ? [...TYPESCRIPT, '-r', extra.preload] : [];
   const port = await freePort();
-  return startServer('api', port, [...preload, 'dist/apps/api/main.js'], {
+  return startServer('api', port, ['--enable-source-maps', ...preload, 'dist/apps/api/main.js'], {
     ...extra.env,
     DATABASE_URL: databaseUrl,
     PORT: String(port),
@@ -42,7 +47,7 @@ export async function startApi(
  */
 export async function startBaseline(databaseUrl: string, script: string): Promise<RunningServer> {
   const port = await freePort();
-  return startServer('baseline', port, [script], {
+  return startServer('baseline', port, [...TYPESCRIPT, script], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     DB_POOL_SIZE: '10',
@@ -66,7 +71,7 @@ async function startServer(
   args: string[],
   env: Record<string, string>,
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

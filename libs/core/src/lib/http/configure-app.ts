@@ -46,6 +46,9 @@ function createHttpAdapter(options: HttpOptions): FastifyAdapter {
     // On close, finish in-flight requests but drop idle keep-alive connections at once.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // No Nest middleware: what every request meets is a Fastify hook (registerEdge). Without
+    // middleware, @fastify/middie would only add one more hook to every request.
+    skipMiddie: true,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
