@@ -75,6 +75,17 @@ async function measureCell(
   return { scenario: scenario.name, connections, api, baseline, ratio, rounds };
 }
 
+/**
+ * Each round's API req/s ÷ the baseline's in the same round (the two ran back to back): their
+ * spread is the noise of the machine the ratio was measured on.
+ */
+export function roundRatios(cell: Pick<Cell, 'rounds'>): number[] {
+  return cell.rounds.api.map((api, round) => {
+    const baseline = cell.rounds.baseline[round]?.requestsPerSecond ?? 0;
+    return baseline > 0 ? api.requestsPerSecond / baseline : 0;
+  });
+}
+
 async function run(
   server: RunningServer,
   scenario: Scenario,
