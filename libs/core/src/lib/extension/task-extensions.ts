@@ -124,6 +124,8 @@ const isChangeListener = (value: object): value is TaskChangeListener =>
 export class TaskExtensions implements OnModuleInit {
   private fields: TaskViewField[] = [];
   private filters: { filter: TaskListFilter; names: string[] }[] = [];
+  /** Every filter's parameter names, kept as filters register: each list request asks for them. */
+  private parameterNames: string[] = [];
   private amenders: TaskChangeAmender[] = [];
   private listeners: TaskChangeListener[] = [];
 
@@ -159,9 +161,10 @@ export class TaskExtensions implements OnModuleInit {
         const names = queryParameterNamesOf(contribution.parameters);
         this.assertFree('query parameter', names, [
           ...CORE_LIST_PARAMETERS,
-          ...this.filterParameterNames(),
+          ...this.parameterNames,
         ]);
         this.filters.push({ filter: contribution, names });
+        this.parameterNames = [...this.parameterNames, ...names];
       }
       if (isChangeAmender(contribution)) this.amenders.push(contribution);
       if (isChangeListener(contribution)) this.listeners.push(contribution);
@@ -176,8 +179,8 @@ export class TaskExtensions implements OnModuleInit {
     return this.filters;
   }
 
-  filterParameterNames(): string[] {
-    return this.filters.flatMap(({ names }) => names);
+  filterParameterNames(): readonly string[] {
+    return this.parameterNames;
   }
 
   /** Each amender the changes concern, in order, amends what the previous ones left. */
