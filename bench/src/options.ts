@@ -65,7 +65,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     matrixSize: tasks ? Number(tasks) : quick ? QUICK_SIZE : 100_000,
     connections: listOf(valueOf('connections')) ?? (targets ? [16] : [1, 16, 64]),
     // Enough rounds that the median outlasts a burst of a shared machine: single rounds have
-    // been seen from 0.53 to 1.13 of the round beside them.
+    // been seen from 0.53 to 1.17 of the round beside them.
     rounds: Number(valueOf('rounds') ?? (quick ? 1 : targets ? 9 : 5)),
     durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : targets ? 4 : 3)),
     warmupSeconds: Number(valueOf('warmup') ?? (quick ? 0.5 : targets ? 2 : 1.5)),
