@@ -125,7 +125,7 @@ export class TaskExtensions implements OnModuleInit {
   private fields: TaskViewField[] = [];
   private filters: { filter: TaskListFilter; names: string[] }[] = [];
   /** Every filter's parameter names, kept as filters register: each list request asks for them. */
-  private parameterNames: string[] = [];
+  private readonly parameterNames: string[] = [];
   private amenders: TaskChangeAmender[] = [];
   private listeners: TaskChangeListener[] = [];
 
@@ -164,7 +164,7 @@ export class TaskExtensions implements OnModuleInit {
           ...this.parameterNames,
         ]);
         this.filters.push({ filter: contribution, names });
-        this.parameterNames = [...this.parameterNames, ...names];
+        this.parameterNames.push(...names);
       }
       if (isChangeAmender(contribution)) this.amenders.push(contribution);
       if (isChangeListener(contribution)) this.listeners.push(contribution);
