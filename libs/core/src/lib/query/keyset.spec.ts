@@ -200,7 +200,7 @@ describe(Keyset.name, () => {
 
     it("reads a row's cursor value as text: instants as epoch milliseconds", () => {
       expect(byCreatedAt.valueSql()).toBe(
-        '(extract(epoch FROM thing.created_at) * 1000)::bigint::text',
+        "(date_part('epoch', thing.created_at) * 1000)::bigint::text",
       );
       expect(byRank.valueSql()).toBe('(thing.rank)::text');
     });

@@ -118,11 +118,17 @@ export class Keyset {
     return Sql.of(strings, bound);
   }
 
-  /** SQL giving a row's key value as its cursor carries it (text), for `encode`. */
+  /**
+   * SQL giving a row's key value as its cursor carries it (text), for `encode`. An instant's
+   * epoch milliseconds come from `date_part`'s double, not `extract`'s numeric, which costs
+   * PostgreSQL several times more on every row of a page: instants are stored to the
+   * millisecond, and a double misses a whole number of milliseconds by under 0.1 ms anywhere
+   * in PostgreSQL's range of years, so rounding gives it back exactly.
+   */
   valueSql(): string {
     const { key } = this.definition;
     return key.type.kind === 'instant'
-      ? `(extract(epoch FROM ${key.sql}) * 1000)::bigint::text`
+      ? `(date_part('epoch', ${key.sql}) * 1000)::bigint::text`
       : `(${key.sql})::text`;
   }
 
