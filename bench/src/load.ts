@@ -19,7 +19,7 @@ export interface Cell {
   connections: number;
   api: Measurement;
   baseline: Measurement;
-  /** API req/s over baseline req/s: the figure we track (absolute numbers drift). */
+  /** API req/s over baseline req/s (`cellRatio`): the figure we track (absolute numbers drift). */
   ratio: number;
   rounds: { api: Measurement[]; baseline: Measurement[] };
 }
@@ -70,9 +70,25 @@ async function measureCell(
   }
   const api = medianOf(rounds.api);
   const baseline = medianOf(rounds.baseline);
-  const ratio =
-    baseline.requestsPerSecond > 0 ? api.requestsPerSecond / baseline.requestsPerSecond : 0;
-  return { scenario: scenario.name, connections, api, baseline, ratio, rounds };
+  return {
+    scenario: scenario.name,
+    connections,
+    api,
+    baseline,
+    ratio: cellRatio({ rounds }),
+    rounds,
+  };
+}
+
+/**
+ * The ratio of a cell: the median of its rounds' ratios (`roundRatios`), each of two runs made
+ * back to back under the same load of the machine. Not the ratio of each side's median rate:
+ * a shared machine's speed drifts during a cell, and the two medians can then fall in different
+ * phases of it (a page's cell once gave 0.98 that way, where its rounds' ratios had a median of
+ * 0.89).
+ */
+export function cellRatio(cell: Pick<Cell, 'rounds'>): number {
+  return median(roundRatios(cell));
 }
 
 /**
@@ -121,18 +137,20 @@ async function run(
 
 /** Each figure's own median: the rounds are few, and one noisy round should not win. */
 function medianOf(measurements: Measurement[]): Measurement {
-  const median = (pick: (m: Measurement) => number): number => {
-    const sorted = measurements.map(pick).sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
+  const medianOfAll = (pick: (m: Measurement) => number): number => median(measurements.map(pick));
   return {
-    requestsPerSecond: median((m) => m.requestsPerSecond),
-    p50Ms: median((m) => m.p50Ms),
-    p99Ms: median((m) => m.p99Ms),
-    meanMs: median((m) => m.meanMs),
+    requestsPerSecond: medianOfAll((m) => m.requestsPerSecond),
+    p50Ms: medianOfAll((m) => m.p50Ms),
+    p99Ms: medianOfAll((m) => m.p99Ms),
+    meanMs: medianOfAll((m) => m.meanMs),
     failures: measurements.reduce((sum, m) => sum + m.failures, 0),
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function describeCell(cell: Cell): string {

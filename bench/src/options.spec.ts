@@ -12,8 +12,8 @@ describe(parseOptions.name, () => {
       matrixSize: 100_000,
       connections: [16],
       only: TARGET_SCENARIOS,
-      rounds: 9,
-      durationSeconds: 4,
+      rounds: 21,
+      durationSeconds: 3,
     });
   });
 

@@ -65,9 +65,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     matrixSize: tasks ? Number(tasks) : quick ? QUICK_SIZE : 100_000,
     connections: listOf(valueOf('connections')) ?? (targets ? [16] : [1, 16, 64]),
     // Enough rounds that the median outlasts a burst of a shared machine: single rounds have
-    // been seen from 0.53 to 1.17 of the round beside them.
-    rounds: Number(valueOf('rounds') ?? (quick ? 1 : targets ? 9 : 5)),
-    durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : targets ? 4 : 3)),
+    // been seen from 0.53 to 1.25 of the round beside them (a spread of ±0.07 to ±0.12 around
+    // their median), which leaves the median of 21 within about ±0.03.
+    rounds: Number(valueOf('rounds') ?? (quick ? 1 : targets ? 21 : 5)),
+    durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : 3)),
     warmupSeconds: Number(valueOf('warmup') ?? (quick ? 0.5 : targets ? 2 : 1.5)),
     reuse: flags.has('--reuse'),
     keep: flags.has('--keep') || flags.has('--reuse'),

@@ -92,7 +92,7 @@ export function renderMarkdown(
     '',
     `## Requests at ${num(report.matrixSize)} tasks`,
     '',
-    'req/s and latency in ms; ratio = API req/s ÷ baseline req/s.',
+    "req/s and latency in ms, each side's median round; ratio = API req/s ÷ baseline req/s of the same round (the two back to back), the median of the rounds.",
     '',
     '| request | conns | API req/s | API p50 | API p99 | baseline req/s | baseline p50 | baseline p99 | ratio |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
