@@ -65,7 +65,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     matrixSize: tasks ? Number(tasks) : quick ? QUICK_SIZE : 100_000,
     connections: listOf(valueOf('connections')) ?? (targets ? [16] : [1, 16, 64]),
     // Enough rounds that the median outlasts a burst of a shared machine: single rounds have
-    // been seen from 0.53 to 1.25 of the round beside them (a spread of ±0.07 to ±0.12 around
+    // been seen from 0.53 to 1.36 of the round beside them (a spread of ±0.05 to ±0.13 around
     // their median), which leaves the median of 21 within about ±0.03.
     rounds: Number(valueOf('rounds') ?? (quick ? 1 : targets ? 21 : 5)),
     durationSeconds: Number(valueOf('duration') ?? (quick ? 1.5 : 3)),
