@@ -200,7 +200,9 @@ describe(Keyset.name, () => {
 
     it("reads a row's cursor value as text: instants as epoch milliseconds", () => {
       expect(byCreatedAt.valueSql()).toBe(
-        "(date_part('epoch', thing.created_at) * 1000)::bigint::text",
+        "(CASE WHEN thing.created_at < timestamptz '12000-01-01 00:00:00+00'" +
+          " THEN (date_part('epoch', thing.created_at) * 1000)::bigint" +
+          ' ELSE (extract(epoch FROM thing.created_at) * 1000)::bigint END)::text',
       );
       expect(byRank.valueSql()).toBe('(thing.rank)::text');
     });

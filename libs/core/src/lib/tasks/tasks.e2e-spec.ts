@@ -399,6 +399,7 @@ describe('Tasks (e2e)', () => {
              ($1, 'year 1', '0001-06-01 12:00:00+00', '0001-06-01 12:00:00+00'),
              ($1, '1969', '1969-12-31 23:59:59.999+00', '1969-12-31 23:59:59.999+00'),
              ($1, '9999', '9999-12-31 23:59:59.999+00', '9999-12-31 23:59:59.999+00'),
+             ($1, 'year 294276', '294276-12-31 23:59:59.999+00', '294276-12-31 23:59:59.999+00'),
              ($1, 'no due date', NULL, now())`,
           [user.id],
         );
@@ -411,10 +412,17 @@ describe('Tasks (e2e)', () => {
           ).body;
           seen.push(...page.items.map((task) => task.title));
           cursor = page.nextCursor;
-        } while (cursor && seen.length <= 5);
-        expect([...seen].sort()).toEqual(['1969', '9999', 'no due date', 'year 0', 'year 1']);
+        } while (cursor && seen.length <= 6);
+        expect([...seen].sort()).toEqual([
+          '1969',
+          '9999',
+          'no due date',
+          'year 0',
+          'year 1',
+          'year 294276',
+        ]);
         expect(seen.slice(0, 2)).toEqual(
-          sort === '-dueAt' ? ['9999', '1969'] : ['year 0', 'year 1'],
+          sort === '-dueAt' ? ['year 294276', '9999'] : ['year 0', 'year 1'],
         );
       },
     );
